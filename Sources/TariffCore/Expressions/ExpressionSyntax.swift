@@ -1,0 +1,112 @@
+/// The parsed form of an expression, before names and types are resolved.
+public struct ExpressionSyntax: Sendable {
+    public enum UnaryOperator: String, Sendable { case negate = "-", not = "not" }
+
+    public enum BinaryOperator: String, Sendable {
+        case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+        case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+        case and, or, `in`, coalesce = "??"
+    }
+
+    public indirect enum Kind: Sendable {
+        case number(String)
+        case string(String)
+        case bool(Bool)
+        case null
+        case name(String)
+        /// `base.name`
+        case member(ExpressionSyntax, String)
+        /// `base[key]`
+        case index(ExpressionSyntax, ExpressionSyntax)
+        /// `name(arguments)` or `receiver.name(arguments)`.
+        case call(name: String, receiver: ExpressionSyntax?, arguments: [ExpressionSyntax])
+        case unary(UnaryOperator, ExpressionSyntax)
+        case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
+        case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax)
+        case list([ExpressionSyntax])
+    }
+
+    public var kind: Kind
+    public var position: SourcePosition
+    public var length: Int
+
+    /// The expression written back as text, for traces and messages.
+    public var text: String {
+        switch kind {
+        case let .number(text): text
+        case let .string(text): "\"\(text)\""
+        case let .bool(value): value ? "true" : "false"
+        case .null: "null"
+        case let .name(name): name
+        case let .member(base, name): "\(base.text).\(name)"
+        case let .index(base, key): "\(base.text)[\(key.text)]"
+        case let .call(name, receiver, arguments):
+            (receiver.map { "\($0.text)." } ?? "") + "\(name)(" + arguments.map(\.text).joined(separator: ", ") + ")"
+        case let .unary(op, operand): op == .not ? "not \(operand.text)" : "-\(operand.text)"
+        case let .binary(op, lhs, rhs): "\(lhs.text) \(op.rawValue) \(rhs.text)"
+        case let .conditional(c, t, f): "\(c.text) ? \(t.text) : \(f.text)"
+        case let .list(elements): "[" + elements.map(\.text).joined(separator: ", ") + "]"
+        }
+    }
+
+    /// A dotted path such as `account.licenses`, if this is one.
+    public var path: [String]? {
+        switch kind {
+        case let .name(name): [name]
+        case let .member(base, name): base.path.map { $0 + [name] }
+        default: nil
+        }
+    }
+
+    /// Every name used free in the expression (not bound by a macro), for dependency
+    /// analysis. `rules.x` yields `x` as well as `rules`.
+    public func freeNames(bound: Set<String> = []) -> Set<String> {
+        var names: Set<String> = []
+        collectNames(into: &names, bound: bound)
+        return names
+    }
+
+    private func collectNames(into names: inout Set<String>, bound: Set<String>) {
+        switch kind {
+        case .number, .string, .bool, .null: break
+        case let .name(name): if !bound.contains(name) { names.insert(name) }
+        case let .member(base, member):
+            if case .name("rules") = base.kind, !bound.contains("rules") { names.insert(member) }
+            base.collectNames(into: &names, bound: bound)
+        case let .index(base, key):
+            base.collectNames(into: &names, bound: bound)
+            key.collectNames(into: &names, bound: bound)
+        case let .call(_, receiver, arguments):
+            receiver?.collectNames(into: &names, bound: bound)
+            if receiver != nil, arguments.count == 2, case let .name(variable) = arguments[0].kind {
+                arguments[1].collectNames(into: &names, bound: bound.union([variable]))
+            } else {
+                for argument in arguments { argument.collectNames(into: &names, bound: bound) }
+            }
+        case let .unary(_, operand): operand.collectNames(into: &names, bound: bound)
+        case let .binary(_, lhs, rhs):
+            lhs.collectNames(into: &names, bound: bound)
+            rhs.collectNames(into: &names, bound: bound)
+        case let .conditional(c, t, f):
+            c.collectNames(into: &names, bound: bound)
+            t.collectNames(into: &names, bound: bound)
+            f.collectNames(into: &names, bound: bound)
+        case let .list(elements):
+            for element in elements { element.collectNames(into: &names, bound: bound) }
+        }
+    }
+
+    /// Nesting depth, checked against the expression-depth limit.
+    var depth: Int {
+        switch kind {
+        case .number, .string, .bool, .null, .name: 1
+        case let .member(base, _): base.depth + 1
+        case let .index(base, key): max(base.depth, key.depth) + 1
+        case let .call(_, receiver, arguments): (arguments.map(\.depth) + [receiver?.depth ?? 0]).max().map { $0 + 1 } ?? 1
+        case let .unary(_, operand): operand.depth + 1
+        case let .binary(_, lhs, rhs): max(lhs.depth, rhs.depth) + 1
+        case let .conditional(c, t, f): max(c.depth, t.depth, f.depth) + 1
+        case let .list(elements): (elements.map(\.depth).max() ?? 0) + 1
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// The static type of an expression, a snapshot field or a rule's result.
+///
+/// Types are checked when rules compile, so `Money + Date` is reported with its position
+/// before any snapshot is read.
+public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
+    case bool, int, decimal, money, string, date, period
+    case list(ValueType)
+    case record(RecordType)
+    /// May be absent: only `??`, `== null`, `!= null` and optional-accepting places take it.
+    case optional(ValueType)
+    /// The type of the literal `null` and of an empty list's elements.
+    case null
+
+    public var description: String {
+        switch self {
+        case .bool: "Bool"
+        case .int: "Int"
+        case .decimal: "Decimal"
+        case .money: "Money"
+        case .string: "String"
+        case .date: "Date"
+        case .period: "Period"
+        case let .list(element): "[\(element)]"
+        case let .record(record): record.name
+        case let .optional(wrapped): "\(wrapped)?"
+        case .null: "null"
+        }
+    }
+
+    /// The type without its optional wrapper.
+    public var unwrapped: ValueType {
+        if case let .optional(wrapped) = self { return wrapped }
+        return self
+    }
+
+    public var isOptional: Bool {
+        switch self {
+        case .optional, .null: true
+        default: false
+        }
+    }
+
+    /// Whether a value of this type can be assigned where `other` is expected.
+    public func conforms(to other: ValueType) -> Bool {
+        if self == other { return true }
+        switch (self, other) {
+        case (.null, .optional): return true
+        case (.int, .decimal): return true
+        case let (.optional(a), .optional(b)): return a.conforms(to: b)
+        case let (a, .optional(b)): return a.conforms(to: b)
+        case let (.list(a), .list(b)): return a == .null || a.conforms(to: b)
+        default: return false
+        }
+    }
+
+    /// Whether numbers of this type can be added and compared (Int and Decimal mix).
+    var isNumeric: Bool { self == .int || self == .decimal }
+}
+
+/// The shape of a record: its field names and types, in order. Records are laid out by
+/// slot, so reading `account.plan` is an array index, not a string lookup.
+public final class RecordType: Sendable, Hashable, CustomStringConvertible {
+    public struct Field: Sendable, Hashable {
+        public let name: String
+        public let type: ValueType
+        /// Allowed values, such as the keys of a table (`one_of`), checked when a
+        /// snapshot is read.
+        public let allowed: [String]?
+        /// The smallest allowed number (`min`), checked when a snapshot is read.
+        public let minimum: ExactDecimal?
+
+        public init(name: String, type: ValueType, allowed: [String]? = nil, minimum: ExactDecimal? = nil) {
+            self.name = name
+            self.type = type
+            self.allowed = allowed
+            self.minimum = minimum
+        }
+    }
+
+    /// A name for messages: `account`, `account.licenses[]`, `line`.
+    public let name: String
+    public let fields: [Field]
+    private let slots: [String: Int]
+
+    public init(name: String, fields: [Field]) {
+        self.name = name
+        self.fields = fields
+        var slots: [String: Int] = [:]
+        for (index, field) in fields.enumerated() where slots[field.name] == nil {
+            slots[field.name] = index
+        }
+        self.slots = slots
+    }
+
+    /// The slot of a field, or nil.
+    public func slot(of name: String) -> Int? { slots[name] }
+
+    public var description: String { name }
+
+    public static func == (lhs: RecordType, rhs: RecordType) -> Bool { lhs === rhs }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
