@@ -12,6 +12,8 @@ final class ExpressionCompiler {
     var diagnostics: [Diagnostic] = []
     /// Rules that may be referenced by `rules.x`, with their result types once compiled.
     var ruleBindings: [String: NameBinding] = [:]
+    /// Keys of every table, for `one_of` in type declarations inside rules.
+    var tableKeys: [String: [String]] = [:]
 
     init(settings: ExpressionSettings, functions: [String: any ExpressionFunction], globals: [String: NameBinding]) {
         self.settings = settings

@@ -6,8 +6,11 @@ public struct CompiledRule: Sendable {
     public let program: any RuleProgram
     /// Indices (in ``RuleGraph/rules``) of the rules this one reads.
     public let dependencies: [Int]
-    /// Whether the rule reads a caller-supplied parameter, so runs only when given one.
-    public let needsParameters: Bool
+    /// The caller-supplied parameters the rule reads (directly or through the rules it
+    /// reads); a rule with any runs only when given them.
+    public let parameterKeys: Set<String>
+
+    public var needsParameters: Bool { !parameterKeys.isEmpty }
 
     public var resultType: ValueType { program.resultType }
     public var category: String { kind.category }

@@ -19,14 +19,16 @@ public final class RuleCompilation {
     let expressions: ExpressionCompiler
     let parsed: [String: ExpressionSyntax]
     let templates: [String: [TemplatePiece]]
+    let nodes: [String: SourceNode]
     private(set) var diagnostics: [Diagnostic] = []
     private var bound = 0
-    private(set) var usesParameters = false
+    private(set) var parameterKeys: Set<String> = []
+    private var boundParameterNames: [String] = []
     let parameterSlots: (String, ValueType) -> Int
 
     init(declaration: RuleDeclaration, registry: PluginRegistry, settings: ExpressionSettings,
          sections: [String: [SourceEntry]], expressions: ExpressionCompiler,
-         parsed: [String: ExpressionSyntax], templates: [String: [TemplatePiece]],
+         parsed: [String: ExpressionSyntax], templates: [String: [TemplatePiece]], nodes: [String: SourceNode],
          parameterSlots: @escaping (String, ValueType) -> Int) {
         self.declaration = declaration
         self.registry = registry
@@ -35,15 +37,23 @@ public final class RuleCompilation {
         self.expressions = expressions
         self.parsed = parsed
         self.templates = templates
+        self.nodes = nodes
         self.parameterSlots = parameterSlots
     }
 
     public var id: String { declaration.id }
 
-    /// The node of a field, or nil when the rule does not have it.
-    public func node(_ field: String) -> SourceNode? { declaration.fields[field]?.value }
+    /// The node of a field by path (`price`, `prorate.from`, `deny[0].code`), or nil when
+    /// the rule does not have it.
+    public func node(_ path: String) -> SourceNode? { nodes[path] ?? declaration.fields[path]?.value }
 
-    public func has(_ field: String) -> Bool { declaration.fields[field] != nil }
+    public func has(_ path: String) -> Bool { node(path) != nil }
+
+    /// How many items a list field has (`deny`), zero when absent.
+    public func count(_ path: String) -> Int { node(path)?.elements?.count ?? 0 }
+
+    /// The names of an expression map (`let`), in the order written.
+    public func keys(_ path: String) -> [String] { node(path)?.entries?.map(\.name) ?? [] }
 
     /// The field's expression, type-checked; nil (with a diagnostic) when it does not check,
     /// or when the field is absent (without one).
@@ -95,19 +105,43 @@ public final class RuleCompilation {
         return expressions.bind(name, type: type)
     }
 
-    /// A value the caller passes to each evaluation by name (`request` for a policy).
-    /// The rule is then evaluated only when the caller supplies it.
-    public func parameter(_ name: String, type: ValueType) -> Int {
-        usesParameters = true
-        let slot = parameterSlots(name, type)
+    /// A value the caller passes to each evaluation under `key` (an action's request),
+    /// visible to this rule's expressions as `name`. The rule is then evaluated only when
+    /// the caller supplies it.
+    public func parameter(_ key: String, type: ValueType, as name: String) -> Int {
+        parameterKeys.insert(key)
+        let slot = parameterSlots(key, type)
         expressions.globals[name] = .parameter(slot: slot, type: type)
+        boundParameterNames.append(name)
         return slot
+    }
+
+    /// Reads a type declaration (such as a request's fields) written in the rule.
+    public func type(_ path: String) -> ValueType? {
+        guard let node = node(path) else { return nil }
+        var syntax = TypeSyntax(tableKeys: expressions.tableKeys)
+        let type = syntax.type(node, path: "\(id).\(path)")
+        diagnostics.append(contentsOf: syntax.diagnostics)
+        return syntax.diagnostics.containsErrors ? nil : type
     }
 
     func unbindAll() {
         expressions.unbind(count: bound)
         bound = 0
+        for name in boundParameterNames { expressions.globals.removeValue(forKey: name) }
+        boundParameterNames = []
     }
+
+    /// Removes the variables bound since `mark` (from ``boundCount``), for scoped bindings.
+    public func unbind(to mark: Int) {
+        let extra = bound - mark
+        guard extra > 0 else { return }
+        expressions.unbind(count: extra)
+        bound = mark
+    }
+
+    /// How many variables are bound now; pass it to ``unbind(to:)`` later.
+    public var boundCount: Int { bound }
 
     /// The result type of an earlier rule.
     public func resultType(ofRule id: String) -> ValueType? {

@@ -85,42 +85,17 @@ struct CompilerState {
         var parsed: [[String: ExpressionSyntax]] = []
         var templates: [[String: [TemplatePiece]]] = []
         var parseFailed = [Bool](repeating: false, count: unique.count)
+        var nodesByRule: [[String: SourceNode]] = []
         for (index, declaration) in unique.enumerated() {
-            var expressions: [String: ExpressionSyntax] = [:]
-            var pieces: [String: [TemplatePiece]] = [:]
-            let kindFields = registry.kinds[declaration.kind]?.fields ?? []
-            for field in kindFields {
-                guard let entry = declaration.fields[field.name] else { continue }
-                switch field.shape {
-                case .expression:
-                    guard let source = ExpressionText(node: entry.value) else {
-                        diagnose("rule.expected-expression", "'\(field.name)' must be an expression, found \(entry.value.kindDescription)",
-                              at: entry.value.position)
-                        parseFailed[index] = true
-                        continue
-                    }
-                    switch ExpressionParser.parse(source, maxDepth: limits.expressionDepth) {
-                    case let .success(syntax): expressions[field.name] = syntax
-                    case let .failure(failure):
-                        diagnostics.append(contentsOf: failure.diagnostics)
-                        parseFailed[index] = true
-                    }
-                case .template:
-                    guard let source = ExpressionText(node: entry.value) else {
-                        diagnose("rule.expected-text", "'\(field.name)' must be text, found \(entry.value.kindDescription)",
-                              at: entry.value.position)
-                        parseFailed[index] = true
-                        continue
-                    }
-                    switch TemplatePiece.parse(source, maxDepth: limits.expressionDepth) {
-                    case let .success(result): pieces[field.name] = result
-                    case let .failure(failure):
-                        diagnostics.append(contentsOf: failure.diagnostics)
-                        parseFailed[index] = true
-                    }
-                default: break
-                }
+            var fields = FieldWalk(limits: limits)
+            if let kind = registry.kinds[declaration.kind], let root = declaration.root {
+                fields.walk(root, fields: RuleDeclaration.commonFields + kind.fields, prefix: "", owner: "a \(kind.name) rule")
             }
+            diagnostics.append(contentsOf: fields.diagnostics)
+            if fields.diagnostics.containsErrors { parseFailed[index] = true }
+            let expressions = fields.expressions
+            let pieces = fields.templates
+            nodesByRule.append(fields.nodes)
             parsed.append(expressions)
             templates.append(pieces)
         }
@@ -164,11 +139,12 @@ struct CompilerState {
             expressionCompiler.globals[field.name] = .input(slot: slot, type: field.type)
         }
         for (name, table) in tables { expressionCompiler.globals[name] = .table(table) }
+        expressionCompiler.tableKeys = tables.mapValues(\.keys)
         expressionCompiler.globals["as_of"] = .asOf
 
         var parameters: [String: (slot: Int, type: ValueType)] = [:]
         var parameterDiagnostics: [Diagnostic] = []
-        var compiled: [Int: (program: any RuleProgram, needsParameters: Bool)] = [:]
+        var compiled: [Int: (program: any RuleProgram, parameterKeys: Set<String>)] = [:]
         var failed = Set<Int>()
         for (slot, index) in order.enumerated() {
             let declaration = unique[index]
@@ -182,7 +158,7 @@ struct CompilerState {
             }
             let compilation = RuleCompilation(
                 declaration: declaration, registry: registry, settings: settings, sections: sections,
-                expressions: expressionCompiler, parsed: parsed[index], templates: templates[index],
+                expressions: expressionCompiler, parsed: parsed[index], templates: templates[index], nodes: nodesByRule[index],
                 parameterSlots: { name, type in
                     if let existing = parameters[name] {
                         if existing.type != type {
@@ -198,15 +174,14 @@ struct CompilerState {
                 })
             let program = kind.compile(compilation)
             compilation.unbindAll()
-            for name in parameters.keys { expressionCompiler.globals.removeValue(forKey: name) }
             diagnostics.append(contentsOf: compilation.diagnostics)
             guard let program, !compilation.diagnostics.containsErrors else {
                 failed.insert(index)
                 continue
             }
-            let needsParameters = compilation.usesParameters
-                || dependencies[index].contains { compiled[$0]?.needsParameters ?? false }
-            compiled[index] = (program, needsParameters)
+            var keys = compilation.parameterKeys
+            for dependency in dependencies[index] { keys.formUnion(compiled[dependency]?.parameterKeys ?? []) }
+            compiled[index] = (program, keys)
             let binding = NameBinding.rule(index: slot, id: declaration.id, type: program.resultType)
             expressionCompiler.ruleBindings[declaration.id] = binding
             expressionCompiler.globals[declaration.id] = binding
@@ -222,7 +197,7 @@ struct CompilerState {
         let rules: [CompiledRule] = order.compactMap { index in
             guard let entry = compiled[index], let kind = registry.kinds[unique[index].kind] else { return nil }
             return CompiledRule(id: unique[index].id, kind: kind, declaration: unique[index], program: entry.program,
-                                dependencies: dependencies[index].compactMap { position[$0] }, needsParameters: entry.needsParameters)
+                                dependencies: dependencies[index].compactMap { position[$0] }, parameterKeys: entry.parameterKeys)
         }
         return .success(RuleGraph(rules: rules, inputType: inputType, tables: tables, settings: settings,
                                   sections: sections, limits: limits, parameters: parameters,

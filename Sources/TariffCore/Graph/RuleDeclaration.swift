@@ -8,6 +8,8 @@ public struct RuleDeclaration: Sendable {
     public var idPosition: SourcePosition
     public var fields: [String: SourceEntry]
     public var file: String
+    /// The whole mapping of the rule.
+    public var root: SourceNode?
 
     /// Fields every rule may have, whatever its kind.
     public static let commonFields: [RuleField] = [

@@ -99,10 +99,10 @@ extension RuleGraph {
             parameterValues[parameter.slot] = value
         }
         for index in rules.indices where wanted[index] && rules[index].needsParameters {
-            let missing = parameters.filter { $0.value.slot < parameterValues.count && options.parameters[$0.key] == nil }
+            let missing = rules[index].parameterKeys.filter { options.parameters[$0] == nil }
             if !missing.isEmpty {
                 return .failure(EvaluationError("eval.missing-parameter",
-                                                "rule '\(rules[index].id)' needs '\(missing.keys.sorted().joined(separator: "', '"))'",
+                                                "rule '\(rules[index].id)' needs '\(missing.sorted().joined(separator: "', '"))'",
                                                 at: rules[index].declaration.idPosition))
             }
         }

@@ -23,7 +23,7 @@ public protocol RuleProgram: Sendable {
 }
 
 /// A field a rule kind accepts.
-public struct RuleField: Sendable {
+public struct RuleField: Sendable, Hashable {
     public enum Shape: Sendable, Hashable {
         /// An expression, parsed and type-checked.
         case expression
@@ -35,8 +35,17 @@ public struct RuleField: Sendable {
         case choice([String])
         /// A list of rule ids (such as `after`).
         case ruleList
-        /// A mapping the kind reads itself.
+        /// A mapping the kind reads itself, such as a type declaration (`request:`).
         case mapping
+        /// A nested mapping with fields of its own: `prorate: { price: …, from: … }`.
+        /// Its expressions are addressed as `prorate.price`.
+        indirect case record([RuleField])
+        /// A list of mappings with the same fields: `deny: [ { when: …, code: … } ]`.
+        /// Its expressions are addressed as `deny[0].when`.
+        indirect case list([RuleField])
+        /// A mapping of names to expressions, in order: `let: { chosen: …, price: … }`.
+        /// Its expressions are addressed as `let.chosen`.
+        case expressionMap
     }
 
     public var name: String
