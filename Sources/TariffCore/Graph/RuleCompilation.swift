@@ -20,6 +20,7 @@ public final class RuleCompilation {
     let parsed: [String: ExpressionSyntax]
     let templates: [String: [TemplatePiece]]
     let nodes: [String: SourceNode]
+    var categories: [String: String] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     private var bound = 0
     private(set) var parameterKeys: Set<String> = []
@@ -94,6 +95,27 @@ public final class RuleCompilation {
         if failed { return nil }
         return CompiledTemplate(pieces: compiled, source: node(field)?.scalar ?? "")
     }
+
+    /// An expression that reads the result of the rule `id` (which must be among this
+    /// rule's dependencies: referenced in an expression or listed in a rule-list field).
+    public func reference(_ id: String, at node: SourceNode) -> CompiledExpression? {
+        let syntax = ExpressionSyntax(kind: .name(id), position: node.position, length: max(1, id.count))
+        guard expressions.ruleBindings[id] != nil else {
+            diagnostics.append(.error("graph.unknown-reference", "unknown rule '\(id)'", at: node.position, length: max(1, id.count),
+                                      hint: Suggestion.hint(for: id, among: expressions.ruleBindings.keys)))
+            return nil
+        }
+        return expressions.compile(syntax)
+    }
+
+    /// The rule ids listed in a rule-list field, each with its node.
+    public func ruleList(_ path: String) -> [(id: String, node: SourceNode)] {
+        guard let node = node(path) else { return [] }
+        return (node.elements ?? [node]).compactMap { item in item.scalar.map { ($0, item) } }
+    }
+
+    /// The category of an earlier rule's kind (`charge`, `credit`, …).
+    public func category(ofRule id: String) -> String? { categories[id] }
 
     /// A plain text field.
     public func text(_ field: String) -> String? { node(field)?.scalar }

@@ -116,14 +116,17 @@ struct CompilerState {
                       length: declaration.id.count, hint: "a rule cannot use its own result")
                 parseFailed[index] = true
             }
-            if let after = declaration.fields["after"]?.value {
+            let listFields = ["after"] + (registry.kinds[declaration.kind]?.fields ?? [])
+                .filter { $0.shape == .ruleList }.map(\.name)
+            for listField in Set(listFields) {
+                guard let after = declaration.fields[listField]?.value else { continue }
                 let items = after.elements ?? [after]
                 for item in items {
                     guard let name = item.scalar else { continue }
                     if let target = ids[name] {
                         edges.insert(target)
                     } else {
-                        diagnose("graph.unknown-reference", "'after' names unknown rule '\(name)'", at: item.position,
+                        diagnose("graph.unknown-reference", "'\(listField)' names unknown rule '\(name)'", at: item.position,
                               length: name.count, hint: Suggestion.hint(for: name, among: ids.keys))
                     }
                 }
@@ -146,6 +149,7 @@ struct CompilerState {
         var parameterDiagnostics: [Diagnostic] = []
         var compiled: [Int: (program: any RuleProgram, parameterKeys: Set<String>)] = [:]
         var failed = Set<Int>()
+        var categories: [String: String] = [:]
         for (slot, index) in order.enumerated() {
             let declaration = unique[index]
             if parseFailed[index] || inCycle.contains(index) || dependencies[index].contains(where: failed.contains) {
@@ -172,6 +176,7 @@ struct CompilerState {
                     parameters[name] = (slot, type)
                     return slot
                 })
+            compilation.categories = categories
             let program = kind.compile(compilation)
             compilation.unbindAll()
             diagnostics.append(contentsOf: compilation.diagnostics)
@@ -184,6 +189,7 @@ struct CompilerState {
             compiled[index] = (program, keys)
             let binding = NameBinding.rule(index: slot, id: declaration.id, type: program.resultType)
             expressionCompiler.ruleBindings[declaration.id] = binding
+            categories[declaration.id] = kind.category
             expressionCompiler.globals[declaration.id] = binding
         }
         diagnostics.append(contentsOf: parameterDiagnostics)
