@@ -5,7 +5,7 @@ public import TariffCore
 ///
 /// Intervals are civil dates, so every charged part is a whole number of days and the
 /// fractions equal those of `actual-days`; the traces show seconds
-/// (`1641600/2505600` for 19 days of a leap February), for rules whose prices are quoted
+/// (`1728000/2505600` for the 20 days from 2024-02-10 to March), for rules whose prices are quoted
 /// per second.
 ///
 /// ```swift
