@@ -143,11 +143,6 @@ enum ReaderMessages {
         }
         return .error("yaml.syntax", problem, at: position, length: length, notes: notes, hint: hint)
     }
-
-    static func hex(_ byte: UInt8) -> String {
-        let digits = String(byte, radix: 16, uppercase: true)
-        return "0x" + (digits.count < 2 ? "0" + digits : digits)
-    }
 }
 
 /// What the JSON parser found wrong, each with its message and, where one helps, a hint.
@@ -225,5 +220,13 @@ enum JSONProblem: Hashable, Sendable {
     static func scalarName(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+extension ReaderMessages {
+    /// `0xC3`, the way byte values appear in messages.
+    static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return "0x" + (digits.count < 2 ? "0" + digits : digits)
     }
 }

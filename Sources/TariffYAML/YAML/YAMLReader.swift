@@ -63,6 +63,9 @@ public enum YAMLReader {
         var utf8 = text
         let outcome = utf8.withUTF8 { bytes -> (SourceNode?, [Diagnostic]) in
             guard !bytes.isEmpty else { return (nil, [ReaderMessages.emptyDocument(file: file)]) }
+            if let tooDeep = FlowDepthScanner.firstTooDeep(bytes, limit: limits.maxDepth, file: file) {
+                return (nil, [ReaderMessages.tooDeep(limit: limits.maxDepth, at: tooDeep)])
+            }
             let tabs = TabScanner.tabsInIndentation(bytes, file: file)
             let parser = LibYAMLParser(bytes: bytes, file: file)
             var composer = YAMLComposer(file: file, limits: limits)
