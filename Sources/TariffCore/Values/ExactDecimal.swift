@@ -84,6 +84,22 @@ public struct ExactDecimal: Sendable {
         }
     }
 
+    /// Both significands at the larger scale when that fits `Int64` (the common case).
+    @inlinable @inline(__always)
+    static func narrowAligned(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> (Int64, Int64)? {
+        if lhs.storedScale > rhs.storedScale {
+            let (widened, overflow) = rhs.significand.multipliedReportingOverflow(
+                by: DecimalMath.pow10(Int(lhs.storedScale &- rhs.storedScale))
+            )
+            return overflow ? nil : (lhs.significand, widened)
+        } else {
+            let (widened, overflow) = lhs.significand.multipliedReportingOverflow(
+                by: DecimalMath.pow10(Int(rhs.storedScale &- lhs.storedScale))
+            )
+            return overflow ? nil : (widened, rhs.significand)
+        }
+    }
+
     /// The same value with the fewest fraction digits: `64.00` becomes `64`.
     ///
     /// - Complexity: O(scale).
@@ -103,6 +119,7 @@ extension ExactDecimal: Hashable {
     @inlinable
     public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
         if lhs.storedScale == rhs.storedScale { return lhs.significand == rhs.significand }
+        if let (left, right) = narrowAligned(lhs, rhs) { return left == right }
         let (left, right, _) = aligned(lhs, rhs)
         return left == right
     }
@@ -118,6 +135,7 @@ extension ExactDecimal: Comparable {
     @inlinable
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
         if lhs.storedScale == rhs.storedScale { return lhs.significand < rhs.significand }
+        if let (left, right) = narrowAligned(lhs, rhs) { return left < right }
         let (left, right, _) = aligned(lhs, rhs)
         return left < right
     }
