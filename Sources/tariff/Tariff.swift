@@ -4,6 +4,11 @@ import ArgumentParser
 struct Tariff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tariff",
-        abstract: "Compile pricing rules and preview invoices, quotes and policy decisions."
+        abstract: "Compile pricing rules; preview invoices, quotes and policy decisions.",
+        discussion: """
+        Rules are read from ./rules (*.yaml) unless --rules says otherwise. Exit status: 0 done, \
+        1 the rules have errors, 2 an input cannot be read or is invalid, 3 a decision was denied.
+        """,
+        subcommands: [Check.self, Preview.self]
     )
 }

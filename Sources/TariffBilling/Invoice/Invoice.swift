@@ -1,0 +1,91 @@
+public import TariffCore
+
+/// An invoice as the `invoice` rule computed it.
+public struct Invoice: Sendable, Hashable {
+    public var account: String
+    public var period: Period
+    public var lines: [ChargeLine]
+    public var subtotal: Money
+    /// Credit available before this invoice.
+    public var credits: Money
+    public var creditsApplied: Money
+    public var total: Money
+    /// Credit left after this invoice, carried to the next.
+    public var carryover: Money
+    public var violations: [Violation]
+    /// How amounts were rounded (`half-up, per line`).
+    public var rounding: String
+
+    public struct Violation: Sendable, Hashable {
+        public var rule: String
+        public var code: String
+        public var message: String
+    }
+
+    public var currency: Currency { total.currency }
+
+    /// Reads the record an `invoice` rule produced.
+    public init?(_ value: Value) {
+        guard case let .record(record) = value, record.type === InvoiceKind.recordType,
+              case let .string(account) = record.fields[0], case let .period(period) = record.fields[1],
+              case let .list(lines) = record.fields[2], case let .money(subtotal) = record.fields[3],
+              case let .money(credits) = record.fields[4], case let .money(applied) = record.fields[5],
+              case let .money(total) = record.fields[6], case let .money(carryover) = record.fields[7],
+              case let .list(violations) = record.fields[8], case let .string(rounding) = record.fields[9] else { return nil }
+        self.account = account
+        self.period = period
+        self.lines = lines.compactMap(ChargeLine.init)
+        self.subtotal = subtotal
+        self.credits = credits
+        self.creditsApplied = applied
+        self.total = total
+        self.carryover = carryover
+        self.violations = violations.compactMap { value in
+            guard case let .record(v) = value, case let .string(rule) = v.fields[0], case let .string(code) = v.fields[1],
+                  case let .string(message) = v.fields[2] else { return nil }
+            return Violation(rule: rule, code: code, message: message)
+        }
+        self.rounding = rounding
+    }
+}
+
+/// A policy decision: allowed or denied, by which policy, with a code and a message.
+public struct Decision: Sendable, Hashable {
+    public var action: String
+    public var allowed: Bool
+    public var policy: String
+    public var code: String
+    public var message: String
+    public var outcome: [OutcomeValue]
+
+    public init?(_ value: Value) {
+        guard case let .record(record) = value, record.type === PolicyKind.recordType,
+              case let .string(action) = record.fields[0], case let .bool(allowed) = record.fields[1],
+              case let .string(policy) = record.fields[2], case let .string(code) = record.fields[3],
+              case let .string(message) = record.fields[4], case let .list(outcome) = record.fields[5] else { return nil }
+        self.action = action
+        self.allowed = allowed
+        self.policy = policy
+        self.code = code
+        self.message = message
+        self.outcome = outcome.compactMap(OutcomeValue.init)
+    }
+}
+
+/// A quote: the values a popup shows and the prorated amount of the prepayable period.
+public struct Quote: Sendable, Hashable {
+    public var action: String
+    public var rule: String
+    public var values: [OutcomeValue]
+    public var prorated: ChargeLine?
+
+    public init?(_ value: Value) {
+        guard case let .record(record) = value, record.type === QuoteKind.recordType,
+              case let .string(action) = record.fields[0], case let .string(rule) = record.fields[1],
+              case let .list(values) = record.fields[2] else { return nil }
+        self.action = action
+        self.rule = rule
+        self.values = values.compactMap(OutcomeValue.init)
+        if case let .list(lines) = record.fields[3], let first = lines.first { prorated = ChargeLine(first) }
+    }
+}

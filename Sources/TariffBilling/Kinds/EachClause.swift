@@ -1,0 +1,50 @@
+import TariffCore
+
+/// The `each:` field shared by charge and violation kinds: a list to go through, each
+/// element bound as `item` for the rule's other expressions. Without `each`, the rule
+/// runs once.
+struct EachClause: Sendable {
+    let list: CompiledExpression?
+    let slot: Int
+
+    static let field = RuleField("each", .expression, summary: "a list; the rule runs once per element, bound as 'item'")
+
+    /// Compiles `each` and binds `item`; nil when `each` does not check.
+    static func compile(_ rule: RuleCompilation) -> EachClause? {
+        guard rule.has("each") else {
+            return EachClause(list: nil, slot: rule.bind("item", type: .null))
+        }
+        guard let list = rule.expression("each") else { return nil }
+        guard case let .list(element) = list.type else {
+            rule.error("type.mismatch", "'each' must be a list, but '\(list.text)' is \(list.type)", field: "each",
+                       hint: list.type.isOptional ? "give a default with '?? []'" : nil)
+            return nil
+        }
+        return EachClause(list: list, slot: rule.bind("item", type: element))
+    }
+
+    /// Runs `body` once per element (with `item` set and the trace on that item), or once
+    /// with no item when there is no `each`.
+    func forEach(_ frame: Frame, _ body: (Int?) throws(EvaluationError) -> Void) throws(EvaluationError) {
+        guard let list else {
+            try body(nil)
+            return
+        }
+        guard case let .list(values) = try list.evaluate(frame) else {
+            throw EvaluationError("eval.internal", "'each' did not give a list", at: list.position)
+        }
+        try frame.step(values.count, at: list.position)
+        for (index, value) in values.enumerated() {
+            frame.locals[slot] = value
+            frame.trace?.begin(item: index)
+            try body(index)
+        }
+        frame.trace?.begin(item: nil)
+    }
+}
+
+extension EvaluationError {
+    init(_ error: ArithmeticError, in expression: CompiledExpression) {
+        self.init("eval.arithmetic", error.description, at: expression.position, length: max(1, expression.text.count))
+    }
+}

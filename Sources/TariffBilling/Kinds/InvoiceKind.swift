@@ -1,0 +1,130 @@
+public import TariffCore
+
+/// `kind: invoice`: assembles the lines of the listed charge rules, totals them, applies
+/// credits (never below zero) and lists violations.
+///
+/// ```yaml
+/// - id: invoice
+///   kind: invoice
+///   account: account.id
+///   period: cycle
+///   charges: [licenses, added_licenses, numbers, calls]
+///   credits: [credits]
+///   violations: [foreign_numbers]
+/// ```
+public struct InvoiceKind: RuleKind {
+    public let name = "invoice"
+    public let summary = "the invoice: lines of the listed charges, subtotal, credits applied, total"
+    public let category = "invoice"
+    public let fields = [
+        RuleField("account", .expression, required: true, summary: "the account's id (String)"),
+        RuleField("period", .expression, required: true, summary: "the Period invoiced"),
+        RuleField("charges", .ruleList, required: true, summary: "charge rules whose lines are billed, in order"),
+        RuleField("credits", .ruleList, summary: "credit rules whose amounts reduce the total"),
+        RuleField("violations", .ruleList, summary: "violation rules listed on the invoice"),
+    ]
+
+    public static let recordType = RecordType(name: "invoice", fields: [
+        .init(name: "account", type: .string),
+        .init(name: "period", type: .period),
+        .init(name: "lines", type: ChargeLine.listType),
+        .init(name: "subtotal", type: .money),
+        .init(name: "credits", type: .money),
+        .init(name: "credits_applied", type: .money),
+        .init(name: "total", type: .money),
+        .init(name: "carryover", type: .money),
+        .init(name: "violations", type: .list(.record(ViolationKind.recordType))),
+        .init(name: "rounding", type: .string),
+    ])
+
+    public init() {}
+
+    public func compile(_ rule: RuleCompilation) -> (any RuleProgram)? {
+        let account = rule.expression("account", expecting: .string)
+        let period = rule.expression("period", expecting: .period)
+        func references(_ field: String, category: String, type: ValueType) -> [CompiledExpression]? {
+            var compiled: [CompiledExpression] = []
+            var ok = true
+            for (id, node) in rule.ruleList(field) {
+                guard let reference = rule.reference(id, at: node) else {
+                    ok = false
+                    continue
+                }
+                guard reference.type == type else {
+                    rule.report(.error("type.mismatch", "'\(id)' is not a \(category) rule (its result is \(reference.type))",
+                                       at: node.position, length: max(1, id.count),
+                                       hint: "list it under the field matching its kind"))
+                    ok = false
+                    continue
+                }
+                compiled.append(reference)
+            }
+            return ok ? compiled : nil
+        }
+        let charges = references("charges", category: "charge", type: ChargeLine.listType)
+        let credits = references("credits", category: "credit", type: .money)
+        let violations = references("violations", category: "violation", type: .list(.record(ViolationKind.recordType)))
+        guard let account, let period, let charges, let credits, let violations else { return nil }
+        return Program(account: account, period: period, charges: charges, credits: credits, violations: violations,
+                       currency: rule.settings.currency, settings: BillingSettings.read(rule))
+    }
+
+    struct Program: RuleProgram {
+        let account: CompiledExpression
+        let period: CompiledExpression
+        let charges: [CompiledExpression]
+        let credits: [CompiledExpression]
+        let violations: [CompiledExpression]
+        let currency: Currency
+        let settings: BillingSettings
+
+        var resultType: ValueType { .record(InvoiceKind.recordType) }
+
+        func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
+            let accountValue = try account.evaluate(frame)
+            let periodValue = try period.evaluate(frame)
+            var chargeLists: [[Value]] = []
+            for charge in charges {
+                if case let .list(values) = try charge.evaluate(frame) { chargeLists.append(values) }
+            }
+            var creditAmounts: [Money] = []
+            for credit in credits {
+                if case let .money(amount) = try credit.evaluate(frame) { creditAmounts.append(amount) }
+            }
+            var found: [Value] = []
+            for violation in violations {
+                if case let .list(values) = try violation.evaluate(frame) { found += values }
+            }
+            var lines: [Value] = []
+            var subtotal = Money.zero(currency)
+            var available = Money.zero(currency)
+            do throws(ArithmeticError) {
+                for values in chargeLists {
+                    for value in values {
+                        guard case let .record(line) = value, case .bool(true) = line.fields[11],
+                              case let .money(amount) = line.fields[4] else { continue }
+                        lines.append(value)
+                        subtotal = try subtotal.adding(amount)
+                    }
+                }
+                if settings.roundingPoint == .invoice {
+                    let rounded = try subtotal.rounded(settings.mode)
+                    frame.trace?.rounding("subtotal", from: subtotal.amount.description, to: rounded.formatted,
+                                          mode: settings.mode, scale: currency.minorUnits)
+                    subtotal = rounded
+                }
+                for amount in creditAmounts { available = try available.adding(amount) }
+                let applied = try available.compare(subtotal) <= 0 ? available : subtotal
+                let total = try subtotal.subtracting(applied)
+                let carryover = try available.subtracting(applied)
+                frame.trace?.step("total", "subtotal \(subtotal.formatted) − credits applied \(applied.formatted) = \(total.formatted)")
+                return .record(Record(type: InvoiceKind.recordType, fields: [
+                    accountValue, periodValue, .list(lines), .money(subtotal), .money(available), .money(applied),
+                    .money(total), .money(carryover), .list(found), .string(settings.roundingDescription),
+                ]))
+            } catch {
+                throw EvaluationError(error, in: account)
+            }
+        }
+    }
+}

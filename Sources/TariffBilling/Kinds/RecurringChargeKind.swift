@@ -1,0 +1,77 @@
+public import TariffCore
+
+/// `kind: recurring-charge`: a price per item per cycle, billed in advance. Items with the
+/// same label and unit price become one line with a quantity.
+///
+/// ```yaml
+/// - id: licenses
+///   kind: recurring-charge
+///   each: account.licenses.filter(l, l.added < cycle.start)
+///   price: license_price[account.plan]
+///   label: "{account.plan} licenses"
+///   interval: cycle
+/// ```
+public struct RecurringChargeKind: RuleKind {
+    public let name = "recurring-charge"
+    public let summary = "a price per item for a whole cycle, billed in advance"
+    public let category = "charge"
+    public let fields = [
+        EachClause.field,
+        RuleField("price", .expression, required: true, summary: "Money per item per cycle"),
+        RuleField("quantity", .expression, summary: "units per item (Int, default 1)"),
+        RuleField("label", .template, required: true, summary: "the line's text, with {expression} holes"),
+        RuleField("interval", .expression, summary: "the Period charged, shown on the line"),
+    ]
+
+    public init() {}
+
+    public func compile(_ rule: RuleCompilation) -> (any RuleProgram)? {
+        guard let each = EachClause.compile(rule) else { return nil }
+        let price = rule.expression("price", expecting: .money)
+        let quantity = rule.has("quantity") ? rule.expression("quantity", expecting: .int) : nil
+        let label = rule.template("label")
+        let interval = rule.has("interval") ? rule.expression("interval", expecting: .period) : nil
+        guard let price, let label, rule.has("quantity") == (quantity != nil), rule.has("interval") == (interval != nil) else {
+            return nil
+        }
+        return Program(id: rule.id, each: each, price: price, quantity: quantity, label: label, interval: interval,
+                       settings: BillingSettings.read(rule))
+    }
+
+    struct Program: RuleProgram {
+        let id: String
+        let each: EachClause
+        let price: CompiledExpression
+        let quantity: CompiledExpression?
+        let label: CompiledTemplate
+        let interval: CompiledExpression?
+        let settings: BillingSettings
+
+        var resultType: ValueType { ChargeLine.listType }
+
+        func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
+            var lines: [ChargeLine] = []
+            try each.forEach(frame) { item throws(EvaluationError) in
+                guard case let .money(unit) = try price.evaluate(frame) else { throw .init("eval.internal", "price", at: price.position) }
+                var count: Int64 = 1
+                if let quantity, case let .int(q) = try quantity.evaluate(frame) { count = q }
+                var period: Period?
+                if let interval, case let .period(p) = try interval.evaluate(frame) { period = p }
+                let text = try label.render(frame)
+                do throws(ArithmeticError) {
+                    let rounded = try settings.lineAmount(unit, label: "unit price", trace: frame.trace)
+                    let amount = try rounded.multiplying(ExactDecimal(count))
+                    lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
+                                            interval: period, items: item.map { [$0] } ?? []))
+                } catch {
+                    throw EvaluationError(error, in: price)
+                }
+            }
+            do throws(ArithmeticError) {
+                return .list(try LineMerger.merge(lines).map(\.value))
+            } catch {
+                throw EvaluationError(error, in: price)
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+public import TariffCore
+
+/// `kind: violation`: a policy the snapshot already breaks, shown on the invoice.
+///
+/// ```yaml
+/// - id: foreign_numbers
+///   kind: violation
+///   each: account.numbers
+///   when: item.country != account.country and not (item.country in account.verified_countries)
+///   code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
+///   message: "Number {item.e164} is in {item.country}, without a verified address there."
+/// ```
+public struct ViolationKind: RuleKind {
+    public let name = "violation"
+    public let summary = "a breach of policy found in the snapshot, listed on the invoice"
+    public let category = "violation"
+    public let fields = [
+        EachClause.field,
+        RuleField("when", .expression, required: true, summary: "Bool: whether the item (or account) is in breach"),
+        RuleField("code", .text, required: true, summary: "a stable reason code"),
+        RuleField("message", .template, required: true, summary: "what is wrong, in words"),
+    ]
+
+    public static let recordType = RecordType(name: "violation", fields: [
+        .init(name: "rule", type: .string), .init(name: "code", type: .string), .init(name: "message", type: .string),
+    ])
+
+    public init() {}
+
+    public func compile(_ rule: RuleCompilation) -> (any RuleProgram)? {
+        guard let each = EachClause.compile(rule) else { return nil }
+        let when = rule.expression("when", expecting: .bool)
+        let message = rule.template("message")
+        guard let when, let message, let code = rule.text("code") else { return nil }
+        return Program(id: rule.id, each: each, when: when, code: code, message: message)
+    }
+
+    struct Program: RuleProgram {
+        let id: String
+        let each: EachClause
+        let when: CompiledExpression
+        let code: String
+        let message: CompiledTemplate
+
+        var resultType: ValueType { .list(.record(ViolationKind.recordType)) }
+
+        func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
+            var found: [Value] = []
+            try each.forEach(frame) { _ throws(EvaluationError) in
+                guard case .bool(true) = try when.evaluate(frame) else { return }
+                found.append(.record(Record(type: ViolationKind.recordType,
+                                            fields: [.string(id), .string(code), .string(try message.render(frame))])))
+            }
+            return .list(found)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// Flags shared by every command that reads rules.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .long, help: "The directory of rule files (*.yaml).")
+    var rules: String = "rules"
+
+    @Option(name: .long, help: "Largest input file read, in bytes.")
+    var maxBytes: Int = 10 * 1024 * 1024
+
+    @Option(name: .long, help: "Deepest nesting of a YAML or JSON document.")
+    var maxDepth: Int = 256
+
+    @Option(name: .long, help: "Most nodes YAML aliases may expand to.")
+    var maxAliasExpansion: Int = 100_000
+
+    @Option(name: .long, help: "Longest list in a snapshot.")
+    var maxListLength: Int = 1_000_000
+
+    @Option(name: .long, help: "Deepest nesting of one expression.")
+    var maxExpressionDepth: Int = 64
+
+    @Option(name: .long, help: "Most units of work one evaluation may take.")
+    var maxSteps: Int = 50_000_000
+}
+
+/// The snapshot argument and the as-of date.
+struct SnapshotOptions: ParsableArguments {
+    @Argument(help: "The account snapshot (YAML or JSON).")
+    var account: String
+
+    @Option(name: .long, help: "Evaluate as of this date (YYYY-MM-DD); defaults to the snapshot's as_of.")
+    var asOf: String?
+}
