@@ -40,7 +40,12 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(name: "TariffCoreTests", dependencies: ["TariffCore"], swiftSettings: strictness),
-        .testTarget(name: "TariffYAMLTests", dependencies: ["TariffYAML", "TariffCore"], swiftSettings: strictness),
+        .testTarget(
+            name: "TariffYAMLTests",
+            dependencies: ["TariffYAML", "TariffCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "TariffBillingTests",
             dependencies: ["TariffBilling", "TariffYAML", "TariffCore"],

@@ -83,12 +83,11 @@ public struct ProratedChargeKind: RuleKind {
                 do throws(ArithmeticError) {
                     let interval = try Period(start: start, end: end)
                     let proration = try basis.prorate(interval)
-                    let unit = try Self.prorate(monthly, by: proration.fraction, settings: settings, trace: frame.trace)
                     if let trace = frame.trace {
-                        trace.step("interval", "\(interval), \(interval.days) days")
-                        trace.step("fraction", "\(proration.explanation) (basis \(basis.name))")
-                        trace.step("unit price", "\(monthly.formatted) × \(proration.fraction) = \(unit.formatted) (\(settings.roundingDescription))")
+                        trace.step("prepayable period", "\(interval), \(interval.days) days")
+                        trace.step("fraction", "\(proration.explanation) of a month (basis \(basis.name))")
                     }
+                    let unit = try Self.prorate(monthly, by: proration.fraction, settings: settings, trace: frame.trace)
                     let amount = try unit.multiplying(ExactDecimal(count))
                     lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: unit, amount: amount,
                                             interval: interval, fraction: proration.fraction.description, basis: basis.name,
@@ -117,7 +116,7 @@ public struct ProratedChargeKind: RuleKind {
             switch settings.roundingPoint {
             case .line:
                 let exact = try monthly.multiplying(factor, rounding: settings.mode)
-                trace?.rounding("unit price", from: "\(monthly.formatted) × \(factor)", to: exact.formatted,
+                trace?.rounding("unit price", from: "\(monthly.formatted) × \(factor) = \(try monthly.amount.multiplying(factor, scale: 6, rounding: .down))…", to: exact.formatted,
                                 mode: settings.mode, scale: monthly.currency.minorUnits)
                 return exact
             case .invoice:

@@ -96,7 +96,7 @@ extension ExpressionCompiler {
                   at: syntax, hint: name == "count" || name == "sum" ? "or list.\(name)() for the whole list" : nil)
             return nil
         }
-        let slot = bind(variable, type: element)
+        let slot = bindQuietly(variable, type: element)
         defer { unbind() }
         guard let body = check(arguments[1]) else { return nil }
         let bodyEvaluator = body.evaluator

@@ -8,6 +8,9 @@ final class ExpressionCompiler {
     let functions: [String: any ExpressionFunction]
     var globals: [String: NameBinding]
     private var locals: [(name: String, slot: Int, type: ValueType)] = []
+    /// Slots of macro variables (`l` in `filter(l, …)`): their reads are not traced, since
+    /// they are visited for every element while choosing, not used in a result.
+    private var quietSlots: Set<Int> = []
     private(set) var localCount = 0
     var diagnostics: [Diagnostic] = []
     /// Rules that may be referenced by `rules.x`, with their result types once compiled.
@@ -29,6 +32,21 @@ final class ExpressionCompiler {
         localCount += 1
         locals.append((name, slot, type))
         return slot
+    }
+
+    func bindQuietly(_ name: String, type: ValueType) -> Int {
+        let slot = bind(name, type: type)
+        quietSlots.insert(slot)
+        return slot
+    }
+
+    /// Whether a path's root is a macro variable.
+    func isQuiet(_ syntax: ExpressionSyntax) -> Bool {
+        switch syntax.kind {
+        case let .name(name): locals.last(where: { $0.name == name }).map { quietSlots.contains($0.slot) } ?? false
+        case let .member(base, _): isQuiet(base)
+        default: false
+        }
     }
 
     func unbind(count: Int = 1) {
@@ -256,7 +274,7 @@ final class ExpressionCompiler {
             }
             let type = record.fields[slot].type
             let evaluator = base.evaluator
-            let traced = !isContainer(type)
+            let traced = !isContainer(type) && !isQuiet(baseSyntax)
             return Typed(type: type) { frame throws(EvaluationError) in
                 guard case let .record(value) = try evaluator(frame) else { throw .internalTypeError(path, at: position) }
                 let field = value.fields[slot]
