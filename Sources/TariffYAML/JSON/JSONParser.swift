@@ -3,16 +3,18 @@ import TariffCore
 /// A strict RFC 8259 parser over UTF-8 bytes that builds ``SourceNode``s with positions.
 ///
 /// Built for the batch biller's hot path: one pass, no recursion (an explicit stack of
-/// open containers), no `Foundation`, no `Any`, no `Double`. Elements and members of
-/// open containers share two stacks, so each finished container allocates its array
-/// once, at its final size. Lines and columns are counted as the bytes go by; columns
-/// count Unicode scalars, as libyaml's do.
+/// open containers), no `Foundation`, no `Any`, no `Double`. Lines and columns are
+/// counted as the bytes go by; columns count Unicode scalars, as libyaml's do.
+///
+/// The time goes to reference counting more than to scanning, so each open container
+/// owns its array (moved, not copied, into its node when it closes), and duplicate keys
+/// are found by comparing hashes kept on a side stack, reading key strings only on a match.
 ///
 /// Numbers keep their exact text (`1e30`, `1122.47`); strings are unescaped; `true`,
 /// `false` and `null` are plain scalars with that text.
 ///
-/// - Complexity: O(*n*) in the input, plus O(*k*²) per object of *k* ≤ 16 keys for the
-///   duplicate-key check (a hash table above that).
+/// - Complexity: O(*n*) in the input, plus O(*k*²) integer comparisons per object of
+///   *k* ≤ 16 keys for the duplicate-key check (a hash table above that).
 struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
@@ -26,10 +28,8 @@ struct JSONParser {
 
     /// Open containers, innermost last.
     private var frames: [Frame] = []
-    /// Elements of the open arrays, each array's from its frame's `start`.
-    private var nodes: [SourceNode] = []
-    /// Members of the open objects, each object's from its frame's `start`.
-    private var members: [SourceEntry] = []
+    /// A hash of each key of the open objects, each object's from its frame's `keyStart`.
+    private var keyHashes: [UInt64] = []
     /// Reused for strings with escapes.
     private var scratch: [UInt8] = []
 
@@ -39,9 +39,20 @@ struct JSONParser {
     private struct Frame {
         var isObject: Bool
         var position: SourcePosition
-        var start: Int
+        var elements: [SourceNode] = []
+        var members: [SourceEntry] = []
+        /// Where this object's hashes start in `keyHashes`.
+        var keyStart: Int
         /// The current member's key, read and waiting for its value.
         var key: SourceNode?
+
+        init(isObject: Bool, position: SourcePosition, keyStart: Int) {
+            self.isObject = isObject
+            self.position = position
+            self.keyStart = keyStart
+            // Most containers are small: one allocation instead of four doublings.
+            if isObject { members.reserveCapacity(8) } else { elements.reserveCapacity(8) }
+        }
     }
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits) {
@@ -79,7 +90,7 @@ struct JSONParser {
                     index += 1
                     node = SourceNode(.mapping([]), at: position)
                 } else {
-                    frames.append(Frame(isObject: true, position: position, start: members.count))
+                    frames.append(Frame(isObject: true, position: position, keyStart: keyHashes.count))
                     try readKey()
                     continue nextValue
                 }
@@ -91,7 +102,7 @@ struct JSONParser {
                     index += 1
                     node = SourceNode(.list([]), at: position)
                 } else {
-                    frames.append(Frame(isObject: false, position: position, start: nodes.count))
+                    frames.append(Frame(isObject: false, position: position, keyStart: keyHashes.count))
                     continue nextValue
                 }
             case UInt8(ascii: "\""):
@@ -113,7 +124,7 @@ struct JSONParser {
                 if frames[top].isObject {
                     guard let key = frames[top].key else { throw syntax(.expectedKey(found: found())) }
                     frames[top].key = nil
-                    members.append(SourceEntry(key: key, value: node))
+                    frames[top].members.append(SourceEntry(key: key, value: node))
                     skipWhitespace()
                     if peek == UInt8(ascii: ",") {
                         index += 1
@@ -124,10 +135,10 @@ struct JSONParser {
                     index += 1
                     node = closeObject()
                 } else {
-                    guard nodes.count - frames[top].start < limits.maxListLength else {
+                    guard frames[top].elements.count < limits.maxListLength else {
                         throw ReaderMessages.listTooLong(limit: limits.maxListLength, at: frames[top].position)
                     }
-                    nodes.append(node)
+                    frames[top].elements.append(node)
                     skipWhitespace()
                     if peek == UInt8(ascii: ",") {
                         index += 1
@@ -155,7 +166,9 @@ struct JSONParser {
         skipWhitespace()
         guard peek == UInt8(ascii: "\"") else { throw syntax(.expectedKey(found: found())) }
         let position = self.position
-        let name = try readString(at: position)
+        var hash: UInt64 = 0
+        let name = try readString(at: position, hash: &hash)
+        keyHashes.append(hash)
         skipWhitespace()
         guard peek == UInt8(ascii: ":") else { throw syntax(.expectedColon(found: found())) }
         index += 1
@@ -164,37 +177,38 @@ struct JSONParser {
 
     private mutating func closeArray() -> SourceNode {
         let frame = frames.removeLast()
-        let elements = Array(nodes[frame.start...])
-        nodes.removeLast(nodes.count - frame.start)
-        return SourceNode(.list(elements), at: frame.position)
+        return SourceNode(.list(frame.elements), at: frame.position)
     }
 
     private mutating func closeObject() -> SourceNode {
         let frame = frames.removeLast()
-        let entries = Array(members[frame.start...])
-        members.removeLast(members.count - frame.start)
-        reportDuplicates(in: entries)
-        return SourceNode(.mapping(entries), at: frame.position)
+        reportDuplicates(in: frame.members, hashes: keyHashes[frame.keyStart...])
+        keyHashes.removeLast(keyHashes.count - frame.keyStart)
+        return SourceNode(.mapping(frame.members), at: frame.position)
     }
 
     /// Every key that repeats an earlier key of the same object, with a note at the first.
-    private mutating func reportDuplicates(in entries: [SourceEntry]) {
-        guard entries.count > 1 else { return }
-        if entries.count <= 16 {
-            for later in 1..<entries.count {
-                let name = entries[later].name
-                if let first = entries[..<later].first(where: { $0.name == name }) {
-                    reportDuplicate(entries[later].key, first: first.key)
+    private mutating func reportDuplicates(in members: [SourceEntry], hashes: ArraySlice<UInt64>) {
+        guard members.count > 1 else { return }
+        let base = hashes.startIndex
+        if members.count <= 16 {
+            for later in 1..<members.count {
+                let hash = hashes[base + later]
+                for earlier in 0..<later where hashes[base + earlier] == hash {
+                    if members[earlier].name == members[later].name {
+                        reportDuplicate(members[later].key, first: members[earlier].key)
+                        break
+                    }
                 }
             }
         } else {
             var firstByName: [String: Int] = [:]
-            firstByName.reserveCapacity(entries.count)
-            for (offset, entry) in entries.enumerated() {
-                if let first = firstByName[entry.name] {
-                    reportDuplicate(entry.key, first: entries[first].key)
+            firstByName.reserveCapacity(members.count)
+            for (offset, member) in members.enumerated() {
+                if let first = firstByName[member.name] {
+                    reportDuplicate(member.key, first: members[first].key)
                 } else {
-                    firstByName[entry.name] = offset
+                    firstByName[member.name] = offset
                 }
             }
         }
@@ -211,17 +225,26 @@ struct JSONParser {
 
     /// Reads a string whose opening quote is at `index` and at `position`.
     private mutating func readString(at position: SourcePosition) throws(Diagnostic) -> String {
+        var unused: UInt64 = 0
+        return try readString(at: position, hash: &unused)
+    }
+
+    /// Reads a string, and an FNV-1a hash of its unescaped UTF-8 into `hash`.
+    private mutating func readString(at position: SourcePosition, hash: inout UInt64) throws(Diagnostic) -> String {
         index += 1
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                hash = Self.fnv1a(content)
                 index += 1
-                return text
+                return String(decoding: content, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
-                return try readEscapedString(from: start, at: position)
+                let text = try readEscapedString(from: start, at: position)
+                hash = scratch.withUnsafeBufferPointer(Self.fnv1a)
+                return text
             }
             if byte < 0x20 { throw syntax(.controlCharacterInString(byte)) }
             if byte & 0xC0 == 0x80 { continuationBytes += 1 }
@@ -347,6 +370,14 @@ struct JSONParser {
         else { throw syntax(.invalidLiteral) }
         index += literal.count
         return text
+    }
+
+    private static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        return hash
     }
 
     private static let trueBytes = Array("true".utf8)
