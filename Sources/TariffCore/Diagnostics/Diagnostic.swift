@@ -4,8 +4,8 @@
 /// Render them with ``DiagnosticRenderer``.
 ///
 /// ```swift
-/// Diagnostic(.error, "graph.unknown-reference", "unknown rule 'licence'",
-///            at: position, length: 7, hint: "did you mean 'license'?")
+/// Diagnostic(.error, "graph.unknown-reference", "unknown rule 'seat'",
+///            at: position, length: 7, hint: "did you mean 'seats'?")
 /// ```
 public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Comparable {

@@ -2,7 +2,7 @@
 ///
 /// ```
 /// rules/pricing.yaml:12:14: error: unknown plan 'ADVANCD'
-///     price: license_price["ADVANCD"]
+///     price: seat_price["ADVANCD"]
 ///                          ^~~~~~~~~
 /// note: did you mean 'ADVANCED'?
 /// ```

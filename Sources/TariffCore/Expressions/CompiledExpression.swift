@@ -19,7 +19,7 @@ public struct CompiledExpression: Sendable {
     }
 }
 
-/// A text with `{expression}` holes, such as `"{account.plan} licenses"`.
+/// A text with `{expression}` holes, such as `"{account.plan} seats"`.
 public struct CompiledTemplate: Sendable {
     enum Piece: Sendable {
         case text(String)

@@ -49,7 +49,7 @@ public struct ExpressionSyntax: Sendable {
         }
     }
 
-    /// A dotted path such as `account.licenses`, if this is one.
+    /// A dotted path such as `account.seats`, if this is one.
     public var path: [String]? {
         switch kind {
         case let .name(name): [name]

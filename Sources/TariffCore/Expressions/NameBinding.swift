@@ -11,6 +11,6 @@ enum NameBinding: Sendable {
     case parameter(slot: Int, type: ValueType)
     /// The evaluation date, `as_of`.
     case asOf
-    /// `rules`, the namespace of rule results: `rules.licenses`.
+    /// `rules`, the namespace of rule results: `rules.seats`.
     case rulesNamespace
 }

@@ -187,7 +187,7 @@ enum TemplatePiece: Sendable {
     case text(String)
     case hole(ExpressionSyntax)
 
-    /// Splits `"{account.plan} licenses"` into text and holes; `{{` and `}}` are literal braces.
+    /// Splits `"{account.plan} seats"` into text and holes; `{{` and `}}` are literal braces.
     static func parse(_ source: ExpressionText, maxDepth: Int) -> Result<[TemplatePiece], DiagnosticError> {
         var pieces: [TemplatePiece] = []
         var diagnostics: [Diagnostic] = []

@@ -2,7 +2,7 @@
 ///
 /// ```yaml
 /// tables:
-///   license_price:
+///   seat_price:
 ///     type: money
 ///     rows: { ESSENTIAL: 29.00, SMART: 44.00, ADVANCED: 64.00 }
 /// ```
@@ -40,6 +40,6 @@ public struct Table: Sendable {
     /// Where a row is declared, for coverage reports.
     public func position(ofRow key: String) -> SourcePosition? { rowPositions[key] }
 
-    /// The trace label of a lookup: `license_price["ADVANCED"]`.
+    /// The trace label of a lookup: `seat_price["ADVANCED"]`.
     public static func label(_ table: String, _ key: String) -> String { "\(table)[\"\(key)\"]" }
 }

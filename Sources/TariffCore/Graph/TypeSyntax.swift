@@ -3,9 +3,9 @@
 /// ```yaml
 /// input:
 ///   account:
-///     plan: { type: string, one_of: license_price }   # a key of the table
+///     plan: { type: string, one_of: seat_price }   # a key of the table
 ///     credits: money
-///     licenses:                                       # a list of records
+///     seats:                                          # a list of records
 ///       - id: string
 ///         added: date
 ///         assigned_to: string?                        # may be absent
@@ -100,7 +100,7 @@ public struct TypeSyntax {
         case let .list(elements):
             guard elements.count == 1 else {
                 diagnostics.append(.error("schema.list-element", "a list type has exactly one element: the type of its items",
-                                          at: node.position, hint: "for example:  licenses: [ { id: string } ]"))
+                                          at: node.position, hint: "for example:  seats: [ { id: string } ]"))
                 return nil
             }
             return type(elements[0], path: path + "[]").map { .list($0) }

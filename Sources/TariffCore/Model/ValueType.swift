@@ -77,7 +77,7 @@ public final class RecordType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// A name for messages: `account`, `account.licenses[]`, `line`.
+    /// A name for messages: `account`, `account.seats[]`, `line`.
     public let name: String
     public let fields: [Field]
     private let slots: [String: Int]

@@ -27,7 +27,7 @@ public struct RuleField: Sendable, Hashable {
     public enum Shape: Sendable, Hashable {
         /// An expression, parsed and type-checked.
         case expression
-        /// Text with `{expression}` holes: `"{account.plan} licenses"`.
+        /// Text with `{expression}` holes: `"{account.plan} seats"`.
         case template
         /// Plain text, not interpreted.
         case text

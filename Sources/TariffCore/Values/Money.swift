@@ -112,7 +112,7 @@ public struct Money: Sendable, Hashable {
     ///
     /// Fewer digits are padded with zeros. Extra digits are shown only when they are not
     /// zero (`46.9333` stays `46.9333`): formatting never rounds silently. Round first
-    /// with ``rounded(_:)`` to print an invoice amount.
+    /// with ``rounded(_:)`` to print a billed amount.
     public var formatted: String {
         let minorUnits = currency.minorUnits
         if amount.scale > minorUnits {
