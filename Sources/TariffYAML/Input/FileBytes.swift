@@ -16,7 +16,8 @@ enum FileBytes {
         case tooLarge(size: Int)
     }
 
-    /// The file's bytes, reading at most `limit + 1` of them.
+    /// The file's bytes. A file whose size is known is refused before reading; one whose
+    /// size is not (a pipe) is read until it passes the limit, by one chunk at most.
     static func read(path: String, limit: Int) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(.unreadable(reason())) }

@@ -138,6 +138,20 @@ import TariffYAML
         #expect(document.text == "a: 1\n")
     }
 
+    /// libyaml keeps its state per parser, so reads on many threads at once agree.
+    @Test func concurrentReadsAgree() async {
+        let text = "base: &b {x: 1}\nd:\n  <<: *b\n  y: [1, 2, 3]\n"
+        let expected = readYAML(text).root?["d"]?.entries?.map(\.name)
+        let results = await withTaskGroup(of: [String]?.self) { group in
+            for _ in 0..<16 {
+                group.addTask { readYAML(text).root?["d"]?.entries?.map(\.name) }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(expected == ["x", "y"])
+        #expect(results.allSatisfy { $0 == expected })
+    }
+
     @Test func diagnosticsRenderWithTheSourceLine() {
         let text = "plan: SMART\nplan: ADVANCED\n"
         let rendered = DiagnosticRenderer(sources: ["test.yaml": text]).render(readYAML(text).diagnostics)
