@@ -36,7 +36,11 @@ struct EachClause: Sendable {
         try frame.step(values.count, at: list.position)
         for (index, value) in values.enumerated() {
             frame.locals[slot] = value
-            frame.trace?.begin(item: index)
+            if let trace = frame.trace {
+                trace.begin(item: index)
+                // The item itself, so an explanation can name it (license L04) and not just count it.
+                trace.read("item", value)
+            }
             try body(index)
         }
         frame.trace?.begin(item: nil)

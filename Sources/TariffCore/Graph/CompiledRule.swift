@@ -9,6 +9,10 @@ public struct CompiledRule: Sendable {
     /// The caller-supplied parameters the rule reads (directly or through the rules it
     /// reads); a rule with any runs only when given them.
     public let parameterKeys: Set<String>
+    /// What the rule's expressions and templates read, as written: other rules, tables,
+    /// snapshot paths (`account.plan`), `as_of`, and the rule's own bindings (`item.country`).
+    /// Sorted; for tools that draw the graph (``ExpressionSyntax/readPaths(bound:)``).
+    public var reads: [String] = []
 
     public var needsParameters: Bool { !parameterKeys.isEmpty }
 

@@ -202,8 +202,14 @@ struct CompilerState {
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         let rules: [CompiledRule] = order.compactMap { index in
             guard let entry = compiled[index], let kind = registry.kinds[unique[index].kind] else { return nil }
-            return CompiledRule(id: unique[index].id, kind: kind, declaration: unique[index], program: entry.program,
-                                dependencies: dependencies[index].compactMap { position[$0] }, parameterKeys: entry.parameterKeys)
+            var rule = CompiledRule(id: unique[index].id, kind: kind, declaration: unique[index], program: entry.program,
+                                    dependencies: dependencies[index].compactMap { position[$0] }, parameterKeys: entry.parameterKeys)
+            var reads = Set(parsed[index].values.flatMap { $0.readPaths() })
+            for pieces in templates[index].values {
+                for case let .hole(syntax) in pieces { reads.formUnion(syntax.readPaths()) }
+            }
+            rule.reads = reads.sorted()
+            return rule
         }
         return .success(RuleGraph(rules: rules, inputType: inputType, tables: tables, settings: settings,
                                   sections: sections, limits: limits, parameters: parameters,
