@@ -93,6 +93,13 @@ public struct ChargeLine: Sendable, Hashable {
 /// Merges lines that say the same thing (same label, unit price and interval) into one
 /// line with their quantities and amounts added, keeping first-seen order.
 enum LineMerger {
+    /// `merge: identical` (the default) or `merge: never`, for kinds whose lines merge.
+    static let field = RuleField("merge", .choice(["identical", "never"]),
+                                 summary: "identical (default): lines with the same label and unit price become one; never: one line per item")
+
+    /// Whether the rule's lines merge (`merge` absent or `identical`).
+    static func merges(_ rule: RuleCompilation) -> Bool { rule.text("merge") != "never" }
+
     static func merge(_ lines: [ChargeLine]) throws(ArithmeticError) -> [ChargeLine] {
         var merged: [ChargeLine] = []
         var index: [MergeKey: Int] = [:]

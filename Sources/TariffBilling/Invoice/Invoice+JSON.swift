@@ -16,8 +16,14 @@ extension Invoice {
             ("total", .string(total.formatted)),
             ("rounding", .string(rounding)),
             ("violations", .array(violations.map { violation in
-                .object([("policy", .string(violation.rule)), ("code", .string(violation.code)),
-                         ("message", .string(violation.message))])
+                var members: [(String, JSONWriter.Item)] = [
+                    ("policy", .string(violation.rule)), ("code", .string(violation.code)),
+                    ("message", .string(violation.message)),
+                ]
+                if !violation.details.isEmpty {
+                    members.append(("details", .object(violation.details.map { ($0.name, $0.json) })))
+                }
+                return .object(members)
             })),
         ])
     }

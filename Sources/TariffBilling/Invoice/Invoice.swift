@@ -20,6 +20,8 @@ public struct Invoice: Sendable, Hashable {
         public var rule: String
         public var code: String
         public var message: String
+        /// The rule's `details`, in the order written (empty when it has none).
+        public var details: [OutcomeValue] = []
     }
 
     public var currency: Currency { total.currency }
@@ -43,7 +45,9 @@ public struct Invoice: Sendable, Hashable {
         self.violations = violations.compactMap { value in
             guard case let .record(v) = value, case let .string(rule) = v.fields[0], case let .string(code) = v.fields[1],
                   case let .string(message) = v.fields[2] else { return nil }
-            return Violation(rule: rule, code: code, message: message)
+            var details: [OutcomeValue] = []
+            if v.fields.count > 3, case let .list(values) = v.fields[3] { details = values.compactMap(OutcomeValue.init) }
+            return Violation(rule: rule, code: code, message: message, details: details)
         }
         self.rounding = rounding
     }

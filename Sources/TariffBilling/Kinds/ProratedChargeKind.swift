@@ -25,6 +25,7 @@ public struct ProratedChargeKind: RuleKind {
         RuleField("quantity", .expression, summary: "units per item (Int, default 1)"),
         RuleField("label", .template, required: true, summary: "the line's text, with {expression} holes"),
         RuleField("basis", .text, summary: "a proration basis overriding the 'proration' section's"),
+        LineMerger.field,
     ]
 
     public init() {}
@@ -53,7 +54,7 @@ public struct ProratedChargeKind: RuleKind {
         let label = rule.template("label")
         guard let price, let from, let to, let label, rule.has("quantity") == (quantity != nil) else { return nil }
         return Program(id: rule.id, each: each, price: price, from: from, to: to, quantity: quantity, label: label,
-                       basis: basis, settings: settings)
+                       basis: basis, settings: settings, merges: LineMerger.merges(rule))
     }
 
     struct Program: RuleProgram {
@@ -66,6 +67,7 @@ public struct ProratedChargeKind: RuleKind {
         let label: CompiledTemplate
         let basis: any ProrationBasis
         let settings: BillingSettings
+        let merges: Bool
 
         var resultType: ValueType { ChargeLine.listType }
 
@@ -96,6 +98,7 @@ public struct ProratedChargeKind: RuleKind {
                     throw EvaluationError(error, in: from)
                 }
             }
+            guard merges else { return .list(lines.map(\.value)) }
             do throws(ArithmeticError) {
                 return .list(try LineMerger.merge(lines).map(\.value))
             } catch {

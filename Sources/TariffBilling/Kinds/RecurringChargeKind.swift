@@ -21,6 +21,7 @@ public struct RecurringChargeKind: RuleKind {
         RuleField("quantity", .expression, summary: "units per item (Int, default 1)"),
         RuleField("label", .template, required: true, summary: "the line's text, with {expression} holes"),
         RuleField("interval", .expression, summary: "the Period charged, shown on the line"),
+        LineMerger.field,
     ]
 
     public init() {}
@@ -35,7 +36,7 @@ public struct RecurringChargeKind: RuleKind {
             return nil
         }
         return Program(id: rule.id, each: each, price: price, quantity: quantity, label: label, interval: interval,
-                       settings: BillingSettings.read(rule))
+                       settings: BillingSettings.read(rule), merges: LineMerger.merges(rule))
     }
 
     struct Program: RuleProgram {
@@ -46,6 +47,7 @@ public struct RecurringChargeKind: RuleKind {
         let label: CompiledTemplate
         let interval: CompiledExpression?
         let settings: BillingSettings
+        let merges: Bool
 
         var resultType: ValueType { ChargeLine.listType }
 
@@ -67,6 +69,7 @@ public struct RecurringChargeKind: RuleKind {
                     throw EvaluationError(error, in: price)
                 }
             }
+            guard merges else { return .list(lines.map(\.value)) }
             do throws(ArithmeticError) {
                 return .list(try LineMerger.merge(lines).map(\.value))
             } catch {

@@ -9,6 +9,7 @@ public import TariffCore
 ///   when: item.country != account.country and not (item.country in account.verified_countries)
 ///   code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
 ///   message: "Number {item.e164} is in {item.country}, without a verified address there."
+///   details: { e164: item.e164, country: item.country }   # optional, for machines
 /// ```
 public struct ViolationKind: RuleKind {
     public let name = "violation"
@@ -19,10 +20,13 @@ public struct ViolationKind: RuleKind {
         RuleField("when", .expression, required: true, summary: "Bool: whether the item (or account) is in breach"),
         RuleField("code", .text, required: true, summary: "a stable reason code"),
         RuleField("message", .template, required: true, summary: "what is wrong, in words"),
+        RuleField("details", .expressionMap,
+                  summary: "named values for machines (e164: item.e164), kept as text in the order written"),
     ]
 
     public static let recordType = RecordType(name: "violation", fields: [
         .init(name: "rule", type: .string), .init(name: "code", type: .string), .init(name: "message", type: .string),
+        .init(name: "details", type: .list(.record(OutcomeValue.recordType))),
     ])
 
     public init() {}
@@ -31,8 +35,17 @@ public struct ViolationKind: RuleKind {
         guard let each = EachClause.compile(rule) else { return nil }
         let when = rule.expression("when", expecting: .bool)
         let message = rule.template("message")
-        guard let when, let message, let code = rule.text("code") else { return nil }
-        return Program(id: rule.id, each: each, when: when, code: code, message: message)
+        var details: [(String, CompiledExpression)] = []
+        var ok = true
+        for name in rule.keys("details") {
+            guard let expression = rule.expression("details.\(name)") else {
+                ok = false
+                continue
+            }
+            details.append((name, expression))
+        }
+        guard ok, let when, let message, let code = rule.text("code") else { return nil }
+        return Program(id: rule.id, each: each, when: when, code: code, message: message, details: details)
     }
 
     struct Program: RuleProgram {
@@ -41,6 +54,7 @@ public struct ViolationKind: RuleKind {
         let when: CompiledExpression
         let code: String
         let message: CompiledTemplate
+        let details: [(String, CompiledExpression)]
 
         var resultType: ValueType { .list(.record(ViolationKind.recordType)) }
 
@@ -48,8 +62,13 @@ public struct ViolationKind: RuleKind {
             var found: [Value] = []
             try each.forEach(frame) { _ throws(EvaluationError) in
                 guard case .bool(true) = try when.evaluate(frame) else { return }
+                var values: [Value] = []
+                values.reserveCapacity(details.count)
+                for (name, expression) in details {
+                    values.append(OutcomeValue(name: name, value: try expression.evaluate(frame)).record)
+                }
                 found.append(.record(Record(type: ViolationKind.recordType,
-                                            fields: [.string(id), .string(code), .string(try message.render(frame))])))
+                                            fields: [.string(id), .string(code), .string(try message.render(frame)), .list(values)])))
             }
             return .list(found)
         }

@@ -103,12 +103,14 @@ struct CompilerState {
         // Dependencies.
         let ids = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1.id, $0) })
         var dependencies = [[Int]](repeating: [], count: unique.count)
+        var readsAsOf = false
         for (index, declaration) in unique.enumerated() {
             var names: Set<String> = []
             for syntax in parsed[index].values { names.formUnion(syntax.freeNames()) }
             for pieces in templates[index].values {
                 for case let .hole(syntax) in pieces { names.formUnion(syntax.freeNames()) }
             }
+            if names.contains("as_of") { readsAsOf = true }
             var edges: Set<Int> = []
             for name in names { if let target = ids[name], target != index { edges.insert(target) } }
             if names.contains(declaration.id) {
@@ -213,7 +215,7 @@ struct CompilerState {
         }
         return .success(RuleGraph(rules: rules, inputType: inputType, tables: tables, settings: settings,
                                   sections: sections, limits: limits, parameters: parameters,
-                                  localCount: expressionCompiler.localCount))
+                                  localCount: expressionCompiler.localCount, readsAsOf: readsAsOf))
     }
 
     private func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -10,13 +10,16 @@ public struct RuleGraph: Sendable {
     public let limits: CompileLimits
     /// Parameters rules asked for, by name, with their slots and types.
     public let parameters: [String: (slot: Int, type: ValueType)]
+    /// Whether any rule reads `as_of`; when none does, any as-of date gives the same results.
+    public let readsAsOf: Bool
     let localCount: Int
     let indexByID: [String: Int]
 
     init(rules: [CompiledRule], inputType: RecordType, tables: [String: Table], settings: ExpressionSettings,
          sections: [String: [SourceEntry]], limits: CompileLimits, parameters: [String: (slot: Int, type: ValueType)],
-         localCount: Int) {
+         localCount: Int, readsAsOf: Bool = true) {
         self.rules = rules
+        self.readsAsOf = readsAsOf
         self.inputType = inputType
         self.tables = tables
         self.settings = settings
