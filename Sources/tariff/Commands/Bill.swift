@@ -1,0 +1,246 @@
+import ArgumentParser
+import Dispatch
+import Synchronization
+import TariffBilling
+import TariffCore
+import TariffYAML
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension BatchBiller.Format: ExpressibleByArgument {}
+
+extension Tariff {
+    struct Bill: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bill accounts in a batch: JSON Lines in, one invoice JSON line per account out.",
+            discussion: """
+            Reads one account snapshot per line (from ACCOUNTS, or standard input when it is absent or '-') \
+            and writes one invoice per line, in input order, to standard output or --output (written \
+            atomically: a temporary file renamed into place at the end). Accounts are billed in chunks on \
+            every core; memory stays flat however long the input.
+
+            A bad account (invalid JSON, a snapshot the rules reject, an evaluation error) gets an error line \
+            on standard error, with its line number and id, and no invoice line; the run goes on. Exit status: \
+            0 every account billed, 2 some account could not be billed or the input could not be read, \
+            1 the rules have errors.
+
+            --shard K/N bills only the accounts whose id (top-level 'id', else 'account.id') hashes to K \
+            modulo N (64-bit FNV-1a of the id's UTF-8, K from 0), so N machines can split one input.
+            """
+        )
+
+        @OptionGroup var options: RuleOptions
+
+        @Argument(help: "The accounts, one JSON object per line; standard input when absent or '-'.")
+        var accounts: String?
+
+        @Option(name: .long, help: "Write the invoices to this file (atomically) instead of standard output.")
+        var output: String?
+
+        @Option(name: .long, help: "json (DESIGN.md's contract) or peers (the peers' canonical invoice).")
+        var format: BatchBiller.Format = .json
+
+        @Option(name: .long, help: "Evaluate as of this date (YYYY-MM-DD); defaults to each account's as_of.")
+        var asOf: String?
+
+        @Option(name: .long, help: "Bill only shard K of N (K from 0): accounts whose id hashes to K.")
+        var shard: String?
+
+        @Option(name: .long, help: "Worker threads (default: one per core).")
+        var jobs: Int?
+
+        @Option(name: .long, help: "Accounts per chunk handed to the workers.")
+        var chunk: Int = 4096
+
+        func validate() throws {
+            if let shard, Shard(shard) == nil {
+                throw ValidationError("--shard must be K/N with 0 <= K < N, such as 0/4")
+            }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if chunk < 1 { throw ValidationError("--chunk must be at least 1") }
+        }
+
+        func run() throws {
+            var workspace = Workspace(options)
+            let engine = try workspace.engine()
+            var date: CivilDate?
+            if let asOf {
+                guard let parsed = try? CivilDate(parsing: asOf) else {
+                    workspace.report([.error("cli.as-of", "--as-of '\(asOf)' is not a date in the form YYYY-MM-DD", at: nil)])
+                    throw ExitStatus.badInput
+                }
+                date = parsed
+            }
+            let path = accounts.flatMap { $0 == "-" ? nil : $0 }
+            let fd: Int32
+            if let path {
+                fd = open(path, O_RDONLY)
+                guard fd >= 0 else {
+                    workspace.report([.error("io.unreadable", "cannot read '\(path)': \(String(cString: strerror(errno)))", at: nil)])
+                    throw ExitStatus.badInput
+                }
+            } else {
+                fd = 0
+            }
+            defer { if fd != 0 { close(fd) } }
+            let sink: OutputSink
+            do {
+                sink = try output.map { path throws(OutputSink.SinkError) in try OutputSink(path: path) } ?? OutputSink()
+            } catch {
+                workspace.report([.error("io.unwritable", error.reason, at: nil)])
+                throw ExitStatus.badInput
+            }
+            let biller = BatchBiller(engine: engine, format: format, asOf: date, limits: workspace.readLimits,
+                                     shard: shard.flatMap(Shard.init), file: path ?? "<stdin>")
+            var run = BatchRun(biller: biller, jobs: jobs ?? BatchRun.cores, chunk: chunk,
+                               progress: isatty(2) == 1)
+            let summary: BatchRun.Summary
+            do {
+                summary = try run.run(LineReader(fd: fd, maxLineBytes: workspace.readLimits.maxBytes), sink: sink)
+                try sink.commit()
+            } catch {
+                sink.abandon()
+                workspace.report([.error("io.unwritable", error.reason, at: nil)])
+                throw ExitStatus.badInput
+            }
+            if let failure = summary.readFailure {
+                workspace.report([.error("io.unreadable", "cannot read '\(path ?? "standard input")': \(failure)", at: nil)])
+                throw ExitStatus.badInput
+            }
+            if summary.failed > 0 { throw ExitStatus.badInput }
+        }
+    }
+}
+
+/// The chunked, ordered, parallel loop of `tariff bill`.
+struct BatchRun {
+    struct Summary {
+        var lines = 0
+        var billed = 0
+        var skipped = 0
+        var failed = 0
+        var readFailure: String?
+    }
+
+    let biller: BatchBiller
+    let jobs: Int
+    let chunk: Int
+    let progress: Bool
+
+    static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// What one worker produced for its slice of a chunk.
+    private struct SliceResult: Sendable {
+        var output: [UInt8] = []
+        var billed = 0
+        var skipped = 0
+        var failures: [BatchBiller.Failure] = []
+    }
+
+    mutating func run(_ reader: LineReader, sink: OutputSink) throws(OutputSink.SinkError) -> Summary {
+        var reader = reader
+        var summary = Summary()
+        let started = Self.now()
+        var lastProgress = started
+        var lines: [(Int, LineReader.Line)] = []
+        lines.reserveCapacity(chunk)
+        var done = false
+        while !done {
+            lines.removeAll(keepingCapacity: true)
+            while lines.count < chunk {
+                guard let line = reader.next() else {
+                    done = true
+                    break
+                }
+                summary.lines += 1
+                lines.append((summary.lines, line))
+            }
+            if lines.isEmpty { break }
+            let results = process(lines)
+            for result in results {
+                try sink.write(result.output)
+                summary.billed += result.billed
+                summary.skipped += result.skipped
+                summary.failed += result.failures.count
+                for failure in result.failures { report(failure) }
+            }
+            if progress {
+                let now = Self.now()
+                if now - lastProgress >= 0.5 || done {
+                    lastProgress = now
+                    showProgress(summary, seconds: now - started)
+                }
+            }
+        }
+        if progress { StandardError.write("\n") }
+        summary.readFailure = reader.failure
+        return summary
+    }
+
+    /// Bills a chunk on `jobs` threads, each a contiguous slice, and returns the slices' results in order.
+    private func process(_ lines: [(Int, LineReader.Line)]) -> [SliceResult] {
+        let slices = min(jobs, lines.count)
+        let results = ResultSlots(count: slices)
+        let biller = self.biller
+        do {
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                let range = (lines.count * slice / slices)..<(lines.count * (slice + 1) / slices)
+                var result = SliceResult()
+                result.output.reserveCapacity(range.count * 512)
+                for (number, line) in lines[range] {
+                    switch line {
+                    case let .text(bytes):
+                        switch biller.bill(bytes, number: number, into: &result.output) {
+                        case .billed: result.billed += 1
+                        case .skipped: result.skipped += 1
+                        case let .failed(failure): result.failures.append(failure)
+                        }
+                    case let .oversized(length):
+                        result.failures.append(BatchBiller.Failure(line: number, account: nil, diagnostics: [
+                            .error("input.too-large", "line has \(length) bytes, more than \(biller.limits.maxBytes) (limit max-bytes)",
+                                   at: nil, hint: "raise it with --max-bytes"),
+                        ]))
+                    }
+                }
+                results.slots.withLock { $0[slice] = result }
+            }
+        }
+        return results.slots.withLock { $0 }
+    }
+
+    /// Each worker's result, set once by that worker.
+    private final class ResultSlots: Sendable {
+        let slots: Mutex<[SliceResult]>
+
+        init(count: Int) { slots = Mutex([SliceResult](repeating: SliceResult(), count: count)) }
+    }
+
+    /// One line per diagnostic: `FILE:LINE:COL: error: MESSAGE [id] (account ID)`.
+    private func report(_ failure: BatchBiller.Failure) {
+        var text = ""
+        for diagnostic in failure.diagnostics {
+            let place = diagnostic.position.map(\.description) ?? "\(biller.file):\(failure.line)"
+            text += "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]"
+            text += " (account \(failure.account.map { "'\($0)'" } ?? "without id"), line \(failure.line))"
+            if let hint = diagnostic.hint { text += "; hint: \(hint)" }
+            text += "\n"
+        }
+        StandardError.write(text)
+    }
+
+    private func showProgress(_ summary: Summary, seconds: Double) {
+        let rate = seconds > 0 ? Int(Double(summary.billed) / seconds) : 0
+        StandardError.write("\r\u{1B}[Kbilled \(summary.billed) of \(summary.lines) accounts, \(summary.failed) failed, "
+            + "\(summary.skipped) in other shards, \(rate) accounts/s")
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
