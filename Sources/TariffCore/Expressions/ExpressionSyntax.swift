@@ -76,10 +76,15 @@ public struct ExpressionSyntax: Sendable {
         case let .index(base, key):
             base.collectNames(into: &names, bound: bound)
             key.collectNames(into: &names, bound: bound)
-        case let .call(_, receiver, arguments):
+        case let .call(name, receiver, arguments):
             receiver?.collectNames(into: &names, bound: bound)
-            if receiver != nil, arguments.count == 2, case let .name(variable) = arguments[0].kind {
-                arguments[1].collectNames(into: &names, bound: bound.union([variable]))
+            // Only a macro binds a variable: `list.filter(x, p)` or `filter(list, x, p)`.
+            // Any other call's arguments are all read, `x.clamp(low, high)` included.
+            let variableIndex = receiver == nil ? 1 : 0
+            if ExpressionCompiler.macros.contains(name), arguments.count == variableIndex + 2,
+               case let .name(variable) = arguments[variableIndex].kind {
+                for argument in arguments[..<variableIndex] { argument.collectNames(into: &names, bound: bound) }
+                arguments[variableIndex + 1].collectNames(into: &names, bound: bound.union([variable]))
             } else {
                 for argument in arguments { argument.collectNames(into: &names, bound: bound) }
             }
