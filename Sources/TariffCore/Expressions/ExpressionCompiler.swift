@@ -156,8 +156,10 @@ final class ExpressionCompiler {
                 guard let t = check(element) else { return nil }
                 typed.append(t)
             }
-            var elementType: ValueType = .null
-            for t in typed {
+            // The first element sets the type; `.null` is only for an empty list, else
+            // `[1, 2]` would unify with it into `[Int?]`.
+            var elementType = typed.first?.type ?? .null
+            for t in typed.dropFirst() {
                 guard let (unified, _, _) = unify(elementType, t.type) else {
                     diagnose("type.mismatch", "a list's elements must have one type, found \(elementType) and \(t.type)", at: syntax)
                     return nil
