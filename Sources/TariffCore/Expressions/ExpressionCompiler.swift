@@ -354,17 +354,29 @@ final class ExpressionCompiler {
     // MARK: Lookups
 
     private func lookupLiteral(_ table: Table, key: String, at syntax: ExpressionSyntax, defaultValue: Typed?) -> Typed? {
+        var type = table.valueType
+        if let defaultValue {
+            // The default must fit the table whether or not the row exists today, as it
+            // must for a key computed at evaluation.
+            guard let (unified, _, convertDefault) = unify(table.valueType, defaultValue.type) else {
+                diagnose("type.mismatch", "the default after '??' must be \(table.valueType), but it is \(defaultValue.type)",
+                      at: syntax)
+                return nil
+            }
+            type = unified
+            if table[key] == nil { return Typed(type: unified, evaluator: convertDefault(defaultValue.evaluator)) }
+        }
         guard let value = table[key] else {
-            if let defaultValue { return defaultValue }
             diagnose("table.unknown-row", "table '\(table.name)' has no row '\(key)'", at: syntax,
                   hint: Suggestion.hint(for: key, among: table.keys) ?? "its rows are: \(table.keys.joined(separator: ", "))")
             return nil
         }
         let label = Table.label(table.name, key)
-        return Typed(type: table.valueType) { frame throws(EvaluationError) in
+        let row: Evaluator = { frame throws(EvaluationError) in
             frame.trace?.read(label, value)
             return value
         }
+        return Typed(type: type, evaluator: promote(row, from: table.valueType, to: type))
     }
 
     /// `table[key]` and `list[index]`. With a default (from `??`), a missing row yields the
