@@ -15,6 +15,9 @@ final class ExpressionCompiler {
     var diagnostics: [Diagnostic] = []
     /// Rules that may be referenced by `rules.x`, with their result types once compiled.
     var ruleBindings: [String: NameBinding] = [:]
+    /// Every rule id declared, in order: a misspelt reference may be of a rule not
+    /// compiled yet, and "did you mean" must consider it.
+    var declaredRules: [String] = []
     /// Keys of every table, for `one_of` in type declarations inside rules.
     var tableKeys: [String: [String]] = [:]
 
@@ -59,7 +62,8 @@ final class ExpressionCompiler {
         return globals[name]
     }
 
-    private var visibleNames: [String] { locals.map(\.name) + Array(globals.keys) }
+    /// Candidates for "did you mean", in a stable order (ties go to the first).
+    private var visibleNames: [String] { locals.reversed().map(\.name) + globals.keys.sorted() + declaredRules }
 
     // MARK: Entry points
 
@@ -253,7 +257,7 @@ final class ExpressionCompiler {
             case .rulesNamespace:
                 guard let rule = ruleBindings[name] else {
                     diagnose("graph.unknown-reference", "unknown rule '\(name)'", at: syntax,
-                          hint: Suggestion.hint(for: name, among: ruleBindings.keys))
+                          hint: Suggestion.hint(for: name, among: declaredRules))
                     return nil
                 }
                 return checkName(name, ExpressionSyntax(kind: .name(name), position: syntax.position, length: syntax.length))

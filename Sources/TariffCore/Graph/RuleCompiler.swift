@@ -146,6 +146,7 @@ struct CompilerState {
         for (name, table) in tables { expressionCompiler.globals[name] = .table(table) }
         expressionCompiler.tableKeys = tables.mapValues(\.keys)
         expressionCompiler.globals["as_of"] = .asOf
+        expressionCompiler.declaredRules = unique.map(\.id)
 
         var parameters: [String: (slot: Int, type: ValueType)] = [:]
         var parameterDiagnostics: [Diagnostic] = []
