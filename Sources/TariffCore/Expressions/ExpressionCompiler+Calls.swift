@@ -271,7 +271,7 @@ extension ExpressionCompiler {
         let name = isMin ? "min" : "max"
         guard arguments.count >= 2 else {
             diagnose("expr.arity", "function '\(name)' takes at least 2 arguments, but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
-                  at: syntax, hint: arguments.count == 1 ? "for the smallest of a list, write \(name)(a, b, …) with its items" : nil)
+                  at: syntax, hint: arguments.count == 1 ? "for the \(isMin ? "smallest" : "largest") of a list, write \(name)(a, b, …) with its items" : nil)
             return nil
         }
         var typed: [Typed] = []
