@@ -1,8 +1,8 @@
 extension ExpressionSyntax {
     /// The dotted paths the expression reads from names it does not bind itself, each as
-    /// long as it is written: `license_price[account.plan]` reads `license_price` and
-    /// `account.plan`; `account.licenses.filter(l, l.added < cycle.start)` reads
-    /// `account.licenses` and `cycle.start` (not `l.added`: `l` is the macro's own).
+    /// long as it is written: `seat_price[account.plan]` reads `seat_price` and
+    /// `account.plan`; `account.seats.filter(s, s.added < cycle.start)` reads
+    /// `account.seats` and `cycle.start` (not `s.added`: `s` is the macro's own).
     /// `rules.x` reads `x`.
     ///
     /// Tools use it to draw what a rule reads (`tariff graph`); dependency analysis uses
