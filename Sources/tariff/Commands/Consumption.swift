@@ -47,10 +47,13 @@ extension Tariff {
                 print("Consumption outside the package" + [from.map { " from \($0)" }, to.map { " to \($0) (exclusive)" },
                                                             team.map { ", team \($0)" }, user.map { ", user \($0)" }]
                     .compactMap { $0 }.joined())
+                // Columns as wide as their widest entry, so long labels do not push amounts out of line.
+                func who(_ line: ChargeLine) -> String { "\(line.team ?? "-")/\(line.user ?? "-")" }
+                let whoWidth = max(20, lines.map { who($0).count }.max() ?? 0)
+                let labelWidth = max(48, lines.map(\.label.count).max() ?? 0)
                 for line in lines {
                     let date = line.date.map(\.description) ?? "          "
-                    let who = "\(line.team ?? "-")/\(line.user ?? "-")"
-                    print("  \(date)  \(who.padding(20))  \(line.label.padding(48))  \(Amounts.grouped(line.amount).leftPadding(10))\(line.billed ? "" : "  (not on this invoice)")")
+                    print("  \(date)  \(who(line).padding(whoWidth))  \(line.label.padding(labelWidth))  \(Amounts.grouped(line.amount).leftPadding(10))\(line.billed ? "" : "  (not on this invoice)")")
                 }
                 print("  \(lines.count) record\(lines.count == 1 ? "" : "s"), total \(Amounts.grouped(total)) \(total.currency.code)")
             }

@@ -34,14 +34,15 @@ extension Tariff {
                 let width = max(24, (quote.values.map(\.name.count).max() ?? 0) + 2)
                 for value in quote.values {
                     let name = value.name.replacingOccurrences(of: "_", with: " ")
-                    print("  " + name + String(repeating: " ", count: max(1, width - name.count)) + value.text)
+                    let text = value.type == "money" ? Amounts.grouped(value.text) : value.text
+                    print("  " + name + String(repeating: " ", count: max(1, width - name.count)) + text)
                 }
                 if let prorated = quote.prorated {
                     let rows: [(String, String)] = [
                         ("prepayable period", prorated.interval.map { "\($0.start) to \($0.end) (exclusive), \($0.days) days" } ?? ""),
                         ("prorated fraction", "\(prorated.fraction ?? "") (basis \(prorated.basis ?? ""))"),
-                        ("prorated unit price", prorated.unitPrice.formatted),
-                        ("prorated amount", "\(prorated.quantity) × \(prorated.unitPrice.formatted) = \(prorated.amount.formatted)"),
+                        ("prorated unit price", Amounts.grouped(prorated.unitPrice)),
+                        ("prorated amount", "\(prorated.quantity) × \(Amounts.grouped(prorated.unitPrice)) = \(Amounts.grouped(prorated.amount))"),
                     ]
                     for (name, text) in rows {
                         print("  " + name + String(repeating: " ", count: max(1, width - name.count)) + text)

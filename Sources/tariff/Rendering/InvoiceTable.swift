@@ -52,8 +52,10 @@ struct InvoiceTable {
 
 /// Amounts as people read them: thousands grouped with commas.
 enum Amounts {
-    static func grouped(_ money: Money) -> String {
-        let plain = money.formatted
+    static func grouped(_ money: Money) -> String { grouped(money.formatted) }
+
+    /// Groups the whole part of a plain decimal (`1088.00` → `1,088.00`).
+    static func grouped(_ plain: String) -> String {
         var sign = ""
         var digits = Substring(plain)
         if digits.first == "-" {
