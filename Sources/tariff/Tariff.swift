@@ -9,6 +9,6 @@ struct Tariff: ParsableCommand {
         Rules are read from ./rules (*.yaml) unless --rules says otherwise. Exit status: 0 done, \
         1 the rules have errors, 2 an input cannot be read or is invalid, 3 a decision was denied.
         """,
-        subcommands: [Check.self, Preview.self, Quote.self, Decide.self, Consumption.self, Bill.self, Bench.self, RunTests.self, Graph.self, Diff.self]
+        subcommands: [Check.self, Preview.self, Quote.self, Decide.self, Consumption.self, Bill.self, Bench.self, RunTests.self, Graph.self, Diff.self, Schema.self]
     )
 }
