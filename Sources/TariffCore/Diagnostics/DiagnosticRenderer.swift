@@ -39,19 +39,21 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
+    /// The line at `position`, found by scalars so CRLF text (where "\r\n" is one
+    /// Character) splits like LF text; a trailing "\r" is dropped.
     private func sourceLine(_ position: SourcePosition) -> Substring? {
         guard let text = sources[position.file], position.line >= 1 else { return nil }
+        let scalars = text.unicodeScalars
         var current = 1
-        var start = text.startIndex
+        var start = scalars.startIndex
         while current < position.line {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
+            guard let newline = scalars[start...].firstIndex(of: "\n") else { return nil }
+            start = scalars.index(after: newline)
             current += 1
         }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-        var line = text[start..<end]
-        if line.last == "\r" { line = line.dropLast() }
-        return line
+        var end = scalars[start...].firstIndex(of: "\n") ?? scalars.endIndex
+        if end > start, scalars[scalars.index(before: end)] == "\r" { end = scalars.index(before: end) }
+        return Substring(Substring.UnicodeScalarView(scalars[start..<end]))
     }
 
     private func quote(line: Substring, column: Int, length: Int) -> String {
