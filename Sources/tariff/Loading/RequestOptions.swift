@@ -61,7 +61,10 @@ struct RequestOptions: ParsableArguments {
             workspace.report(error.diagnostics.map { diagnostic in
                 var flagged = diagnostic
                 flagged.position = nil
-                flagged.message = flagged.message.replacingOccurrences(of: "missing field '", with: "missing --")
+                if diagnostic.id == "snapshot.missing-field",
+                   let field = type.fields.first(where: { diagnostic.message.hasPrefix("missing field '\($0.name)'") }) {
+                    flagged.message = "action '\(action)' needs --\(field.name) (\(field.type))"
+                }
                 return flagged
             })
             throw ExitStatus.badInput
