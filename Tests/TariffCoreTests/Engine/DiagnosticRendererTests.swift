@@ -65,15 +65,14 @@ import TariffCore
         #expect(rendered == "t.yaml:2:2: error: tab\n     b: 2\n     ^\n")
     }
 
-    /// A file saved with CRLF line ends quotes one line, not the rest of the file.
-    /// Swift reads "\r\n" as one Character, so a search for "\n" never finds it.
+    /// A file saved with CRLF line ends quotes one line, not the rest of the file
+    /// (Swift reads "\r\n" as one Character, so a search for "\n" among Characters
+    /// never finds it).
     @Test(arguments: [(1, "    a: bcd\n       ^~~\n"), (2, "    x: 1\n       ^\n")])
     func windowsLineEndsQuoteOneLine(line: Int, quoted: String) {
         let diagnostic = Diagnostic.error("x.y", "m", at: Self.at(line, 4, file: "w.yaml"), length: 10)
         let rendered = DiagnosticRenderer(sources: ["w.yaml": "a: bcd\r\nx: 1\r\n"]).render(diagnostic)
-        withKnownIssue("DiagnosticRenderer.sourceLine searches Characters for \"\\n\", which a CRLF pair never equals") {
-            #expect(rendered == "w.yaml:\(line):4: error: m\n" + quoted)
-        }
+        #expect(rendered == "w.yaml:\(line):4: error: m\n" + quoted)
     }
 
     @Test func unixLineEndsQuoteOneLine() {

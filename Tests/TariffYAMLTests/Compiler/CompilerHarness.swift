@@ -111,6 +111,12 @@ enum CompilerHarness {
         }
     }
 
+    /// `text` with the first occurrence of `target` replaced, to vary a snapshot.
+    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        guard let range = text.range(of: target) else { return text }
+        return text.replacingCharacters(in: range, with: replacement)
+    }
+
     /// The directory of rule files used as fixtures, next to this file's folder.
     static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()

@@ -180,7 +180,7 @@ import TariffYAML
     /// A key computed at evaluation may be missing from the table: the error names the key
     /// and the table, points at the key expression, and suggests the nearest row.
     @Test func missingTableKeyNamesTheKeyWithASuggestion() throws {
-        let snapshot = Self.snapshot.replacingFirst("plan: ADVANCED", with: "plan: ADVANCD")
+        let snapshot = CompilerHarness.replacing("plan: ADVANCED", with: "plan: ADVANCD", in: Self.snapshot)
         let error = try #require(try CompilerHarness.evaluationError(Self.rules(value: "1"), snapshot: snapshot))
         #expect(Reported(error) == Reported("table.unknown-row", "table 'license_price' has no row 'ADVANCD'", 12, 26))
         #expect(error.hint == "did you mean 'ADVANCED'?")
@@ -189,7 +189,7 @@ import TariffYAML
     }
 
     @Test func missingTableKeyWithoutACloseRowSaysHowToFixIt() throws {
-        let snapshot = Self.snapshot.replacingFirst("plan: ADVANCED", with: "plan: GOLD")
+        let snapshot = CompilerHarness.replacing("plan: ADVANCED", with: "plan: GOLD", in: Self.snapshot)
         let error = try #require(try CompilerHarness.evaluationError(Self.rules(value: "1"), snapshot: snapshot))
         #expect(error.message == "table 'license_price' has no row 'GOLD'")
         #expect(error.hint == "add a row, or give a default with '??'")
@@ -204,12 +204,5 @@ import TariffYAML
     func runtimeErrorsCarryTheExpressionPosition(expression: String, expected: Reported) throws {
         let error = try #require(try CompilerHarness.evaluationError(Self.rules(value: expression), snapshot: Self.snapshot))
         #expect(Reported(error) == expected)
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
     }
 }

@@ -179,7 +179,7 @@ import TariffYAML
         let plans = ["ESSENTIAL", "SMART", "ADVANCED"]
         var records: [Record] = []
         for plan in plans {
-            records.append(try CompilerHarness.snapshot(Self.snapshot.replacingFirst("ADVANCED", with: plan), for: graph))
+            records.append(try CompilerHarness.snapshot(CompilerHarness.replacing("ADVANCED", with: plan, in: Self.snapshot), for: graph))
         }
         let frozen = records
         let units = await withTaskGroup(of: (Int, Value?).self) { group in
