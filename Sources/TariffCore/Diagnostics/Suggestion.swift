@@ -9,7 +9,11 @@ public enum Suggestion {
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-            if distance <= max(1, (target.count + 2) / 3), distance < (best?.distance ?? .max) {
+            // Ties go to the name that sorts first, so hints do not depend on the order of
+            // a dictionary's keys, which changes between runs.
+            let better = distance < (best?.distance ?? .max)
+                || (distance == best?.distance && candidate < (best?.name ?? ""))
+            if distance <= max(1, (target.count + 2) / 3), better {
                 best = (candidate, distance)
             }
         }
