@@ -38,6 +38,10 @@ public struct RuleTestSuite: Sendable {
     }
 
     /// Runs one case, adding what it exercised to `coverage` when there is one.
+    ///
+    /// The result comes from ``BillingEngine``'s own preview, decide and quote, so a case
+    /// sees exactly what `tariff preview`, `decide` and `quote` show. Coverage comes from a
+    /// second, traced evaluation of the same rule.
     public func run(_ testCase: RuleTestCase, coverage: inout RuleCoverage?) -> RuleTestResult {
         func result(_ status: RuleTestResult.Status) -> RuleTestResult {
             RuleTestResult(name: testCase.name, position: testCase.position, status: status)
@@ -52,42 +56,61 @@ public struct RuleTestSuite: Sendable {
                                          hint: "add 'as_of: 2026-04-30' to the case or to its account file")]))
         }
         let graph = engine.graph
-        let trace = coverage != nil
         switch testCase.subject {
         case let .invoice(expectation):
-            guard let rule = graph.rules(inCategory: "invoice").first else {
-                return result(.error([.error("billing.no-invoice", "no rule of kind 'invoice' in the rule set", at: testCase.position)]))
-            }
-            switch graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(targets: [rule.id], trace: trace)) {
+            switch engine.preview(snapshot, asOf: asOf) {
             case let .failure(error): return result(.error([error.diagnostic]))
-            case let .success(evaluation):
-                guard let value = evaluation.value(of: rule.id), let invoice = Invoice(value) else {
-                    return result(.error([.error("eval.internal", "the invoice rule gave no invoice", at: testCase.position)]))
+            case let .success(preview):
+                if coverage != nil, let rule = graph.rules(inCategory: "invoice").first {
+                    record(rule, snapshot: snapshot, asOf: asOf, parameters: [:], into: &coverage)
                 }
-                coverage?.record(evaluation, graph: graph)
-                return result(status(Comparison.invoice(invoice, expectation)))
+                return result(status(Comparison.invoice(preview.invoice, expectation)))
             }
         case let .decision(action, request, expectation):
-            switch evaluate(action, request: request, category: "decision", snapshot: snapshot, asOf: asOf, trace: trace) {
+            switch prepare(action, request: request, category: "decision") {
             case let .failure(error): return result(.error(error.diagnostics))
-            case let .success((rule, evaluation)):
-                guard let value = evaluation.value(of: rule.id), let decision = Decision(value) else {
-                    return result(.error([.error("eval.internal", "policy '\(rule.id)' gave no decision", at: testCase.position)]))
+            case let .success((rule, record)):
+                switch engine.decide(action.value, request: record, snapshot: snapshot, asOf: asOf) {
+                case let .failure(error): return result(.error([error.diagnostic]))
+                case let .success(decision):
+                    if coverage != nil {
+                        self.record(rule, snapshot: snapshot, asOf: asOf, parameters: [action.value: .record(record)], into: &coverage)
+                        coverage?.record(decision)
+                    }
+                    return result(status(Comparison.decision(decision, expectation)))
                 }
-                coverage?.record(evaluation, graph: graph)
-                coverage?.record(decision)
-                return result(status(Comparison.decision(decision, expectation)))
             }
         case let .quote(action, request, expectation):
-            switch evaluate(action, request: request, category: "quote", snapshot: snapshot, asOf: asOf, trace: trace) {
+            switch prepare(action, request: request, category: "quote") {
             case let .failure(error): return result(.error(error.diagnostics))
-            case let .success((rule, evaluation)):
-                guard let value = evaluation.value(of: rule.id), let quote = Quote(value) else {
-                    return result(.error([.error("eval.internal", "quote '\(rule.id)' gave no quote", at: testCase.position)]))
+            case let .success((rule, record)):
+                switch engine.quote(action.value, request: record, snapshot: snapshot, asOf: asOf) {
+                case let .failure(error): return result(.error([error.diagnostic]))
+                case let .success(quote):
+                    if coverage != nil {
+                        self.record(rule, snapshot: snapshot, asOf: asOf, parameters: [action.value: .record(record)], into: &coverage)
+                    }
+                    return result(status(Comparison.quote(quote, expectation, currency: graph.settings.currency)))
                 }
-                coverage?.record(evaluation, graph: graph)
-                return result(status(Comparison.quote(quote, expectation, currency: graph.settings.currency)))
             }
+        }
+    }
+
+    /// Evaluates `rule` with a trace, with every rule no other rule reads and that needs no
+    /// parameter (checks that run whatever is asked, say), and adds what they exercised.
+    private func record(_ rule: CompiledRule, snapshot: Record, asOf: CivilDate, parameters: [String: Value],
+                        into coverage: inout RuleCoverage?) {
+        let graph = engine.graph
+        var read = Set<Int>()
+        for other in graph.rules { read.formUnion(other.dependencies) }
+        var targets: Set<String> = [rule.id]
+        for (index, other) in graph.rules.enumerated() where !read.contains(index) && !other.needsParameters
+            && !["invoice", "decision", "quote"].contains(other.category) {
+            targets.insert(other.id)
+        }
+        let options = EvaluationOptions(targets: targets, parameters: parameters, trace: true)
+        if case let .success(evaluation) = graph.evaluate(snapshot, asOf: asOf, options: options) {
+            coverage?.record(evaluation, graph: graph)
         }
     }
 
@@ -95,10 +118,8 @@ public struct RuleTestSuite: Sendable {
         mismatches.isEmpty ? .passed : .failed(mismatches)
     }
 
-    /// Finds the policy or quote for an action, reads the request into its declared type
-    /// and evaluates the rule.
-    private func evaluate(_ action: Expected<String>, request: SourceNode, category: String, snapshot: Record, asOf: CivilDate,
-                          trace: Bool) -> Result<(CompiledRule, Evaluation), DiagnosticError> {
+    /// Finds the policy or quote for an action and reads the request into its declared type.
+    private func prepare(_ action: Expected<String>, request: SourceNode, category: String) -> Result<(CompiledRule, Record), DiagnosticError> {
         let rules = engine.graph.rules(inCategory: category)
         let noun = category == "quote" ? "quote" : "policy"
         guard let rule = rules.first(where: { $0.declaration.fields["action"]?.value.scalar == action.value }) else {
@@ -128,10 +149,6 @@ public struct RuleTestSuite: Sendable {
                 return located
             }))
         }
-        let options = EvaluationOptions(targets: [rule.id], parameters: [action.value: .record(record)], trace: trace)
-        switch engine.graph.evaluate(snapshot, asOf: asOf, options: options) {
-        case let .success(evaluation): return .success((rule, evaluation))
-        case let .failure(error): return .failure(DiagnosticError([error.diagnostic]))
-        }
+        return .success((rule, record))
     }
 }
