@@ -18,9 +18,10 @@ struct PolicyKindTests {
     static let cases: [Case] = [
         // Remove a license: only an unassigned one, one per request.
         Case(snapshot: "acme.yaml", action: "remove-license", request: "license: L03", allowed: true, code: "LICENSE_REMOVABLE",
-             message: "One ADVANCED license will be removed; your next bill deducts 64.00 EUR."),
+             message: "License L03 (ADVANCED, unassigned) will be removed; your next bill deducts 64.00 EUR."),
+        // Without a license named, the first unassigned one (L03) is chosen.
         Case(snapshot: "acme.yaml", action: "remove-license", request: "", allowed: true, code: "LICENSE_REMOVABLE",
-             message: "One ADVANCED license will be removed; your next bill deducts 64.00 EUR."),
+             message: "License L03 (ADVANCED, unassigned) will be removed; your next bill deducts 64.00 EUR."),
         Case(snapshot: "acme.yaml", action: "remove-license", request: "license: L01", allowed: false, code: "LICENSE_ASSIGNED",
              message: "License L01 is assigned to alice: remove the user first."),
         Case(snapshot: "globex.yaml", action: "remove-license", request: "", allowed: false, code: "ALL_LICENSES_ASSIGNED",
@@ -76,7 +77,7 @@ struct PolicyKindTests {
         let snapshot = try BillingFixtures.example("acme.yaml", engine: engine)
         let request = try BillingFixtures.request("remove-license", "license: L07", engine: engine)
         let decision = try engine.decide("remove-license", request: request, snapshot: snapshot, asOf: BillingFixtures.asOf()).get()
-        #expect(decision.outcome.map { "\($0.name)=\($0.text) (\($0.type))" } == ["deduction=64.00 (money)", "licenses_after=9 (int)"])
+        #expect(decision.outcome.map { "\($0.name)=\($0.text) (\($0.type))" } == ["license=L07 (string)", "deduction=64.00 (money)", "licenses_after=9 (int)"])
     }
 
     /// Every action of the billing page has a policy.
