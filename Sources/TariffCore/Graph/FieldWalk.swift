@@ -3,12 +3,16 @@
 /// template, keyed by path (`price`, `prorate.from`, `deny[1].when`, `let.chosen`).
 struct FieldWalk {
     let limits: CompileLimits
+    let source: SourceText?
     var diagnostics: [Diagnostic] = []
     var expressions: [String: ExpressionSyntax] = [:]
     var templates: [String: [TemplatePiece]] = [:]
     var nodes: [String: SourceNode] = [:]
 
-    init(limits: CompileLimits) { self.limits = limits }
+    init(limits: CompileLimits, source: SourceText?) {
+        self.limits = limits
+        self.source = source
+    }
 
     mutating func walk(_ node: SourceNode, fields: [RuleField], prefix: String, owner: String) {
         guard let entries = node.entries else {
@@ -40,7 +44,7 @@ struct FieldWalk {
         nodes[path] = node
         switch field.shape {
         case .expression:
-            guard let source = ExpressionText(node: node) else {
+            guard let source = ExpressionText(node: node, source: source) else {
                 diagnostics.append(.error("rules.expected-expression", "'\(path)' must be an expression, found \(node.kindDescription)",
                                           at: node.position))
                 return
@@ -50,7 +54,7 @@ struct FieldWalk {
             case let .failure(failure): diagnostics.append(contentsOf: failure.diagnostics)
             }
         case .template:
-            guard let source = ExpressionText(node: node) else {
+            guard let source = ExpressionText(node: node, source: source) else {
                 diagnostics.append(.error("rules.expected-text", "'\(path)' must be text, found \(node.kindDescription)",
                                           at: node.position))
                 return

@@ -209,14 +209,13 @@ enum TemplatePiece: Sendable {
             if scalar == "{" {
                 guard let close = scalars[(index + 1)...].firstIndex(of: "}") else {
                     diagnostics.append(.error("template.unclosed", "'{' opens an expression that is never closed with '}'",
-                                              at: source.origin.advanced(by: index), hint: "write {{ for a literal brace"))
+                                              at: source.part(from: index, text: "").origin, hint: "write {{ for a literal brace"))
                     break
                 }
                 if !text.isEmpty { pieces.append(.text(String(text))) }
                 text = String.UnicodeScalarView()
                 let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-                let innerSource = ExpressionText(inner, at: source.origin.advanced(by: index + 1),
-                                                 continuationColumn: source.continuationColumn)
+                let innerSource = source.part(from: index + 1, text: inner)
                 switch ExpressionParser.parse(innerSource, maxDepth: maxDepth) {
                 case let .success(syntax): pieces.append(.hole(syntax))
                 case let .failure(error): diagnostics.append(contentsOf: error.diagnostics)

@@ -39,6 +39,8 @@ struct CompilerState {
     var inputNodes: [SourceEntry] = []
     var tableNodes: [SourceEntry] = []
     var declarations: [RuleDeclaration] = []
+    /// Each file's text, to map expression tokens inside YAML scalars back to the file.
+    var sourceTexts: [String: SourceText] = [:]
 
     init(registry: PluginRegistry, limits: CompileLimits) {
         self.registry = registry
@@ -51,7 +53,10 @@ struct CompilerState {
     }
 
     mutating func compile(_ documents: [SourceDocument]) -> Result<RuleGraph, DiagnosticError> {
-        for document in documents { readDocument(document) }
+        for document in documents {
+            sourceTexts[document.file] = SourceText(document.text, file: document.file)
+            readDocument(document)
+        }
         if declarations.isEmpty, diagnostics.isEmpty {
             diagnostics.append(.error("rules.none", "no rules found", at: nil,
                                       hint: "a rule file has a 'rules:' list; see rules/ in the Tariff repository"))
@@ -87,7 +92,7 @@ struct CompilerState {
         var parseFailed = [Bool](repeating: false, count: unique.count)
         var nodesByRule: [[String: SourceNode]] = []
         for (index, declaration) in unique.enumerated() {
-            var fields = FieldWalk(limits: limits)
+            var fields = FieldWalk(limits: limits, source: sourceTexts[declaration.file])
             if let kind = registry.kinds[declaration.kind], let root = declaration.root {
                 fields.walk(root, fields: RuleDeclaration.commonFields + kind.fields, prefix: "", owner: "a \(kind.name) rule")
             }
@@ -182,6 +187,9 @@ struct CompilerState {
             compilation.categories = categories
             let program = kind.compile(compilation)
             compilation.unbindAll()
+            // Let go of the shared copy, so adding this rule's category below mutates in
+            // place instead of copying every category so far (quadratic in the rules).
+            compilation.categories = [:]
             diagnostics.append(contentsOf: compilation.diagnostics)
             guard let program, !compilation.diagnostics.containsErrors else {
                 failed.insert(index)

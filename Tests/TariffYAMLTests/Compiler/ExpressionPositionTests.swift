@@ -30,36 +30,26 @@ import TariffYAML
     /// Escapes make the text read shorter than the text written: `\"` is one character
     /// in the expression and two in the file.
     @Test func doubleQuotedScalarWithEscapes() {
-        withKnownIssue("ExpressionText maps columns of the unescaped text, not of the file") {
-            #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: \"\\\"a\\\" + nope\"\n") == "7:21")
-        }
+        #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: \"\\\"a\\\" + nope\"\n") == "7:21")
     }
 
     @Test func singleQuotedScalarWithADoubledQuote() {
-        withKnownIssue("ExpressionText maps columns of the unescaped text, not of the file") {
-            #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: '''a'' + nope'\n") == "7:21")
-        }
+        #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: '''a'' + nope'\n") == "7:21")
     }
 
     /// A block scalar's text starts on the next line, at the block's indentation, not two
     /// columns right of the `|`.
     @Test func literalBlockScalar() {
-        withKnownIssue("ExpressionText assumes block content starts at the indicator's column + 2") {
-            #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: |\n      1 +\n        nope\n") == "9:9")
-        }
+        #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: |\n      1 +\n        nope\n") == "9:9")
     }
 
     @Test func literalBlockScalarFirstLine() {
-        withKnownIssue("ExpressionText assumes block content starts at the indicator's column + 2") {
-            #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: |\n      nope + 1\n") == "8:7")
-        }
+        #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: |\n      nope + 1\n") == "8:7")
     }
 
     /// A plain scalar over several lines is folded into one before the lexer sees it, so
     /// the second line's tokens are reported on the first.
     @Test func multiLinePlainScalar() {
-        withKnownIssue("the folded text of a multi-line plain scalar loses its line breaks and indentation") {
-            #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: 1 +\n      nope\n") == "8:7")
-        }
+        #expect(Self.unknownNamePosition("rules:\n  - id: r\n    kind: value\n    value: 1 +\n      nope\n") == "8:7")
     }
 }
