@@ -69,6 +69,26 @@ public struct ExpressionParser {
         }
     }
 
+    /// The expression-depth limit is reached; the tree would be deeper than the type
+    /// checker, the lowering and the evaluator may recurse.
+    private mutating func failTooDeep() {
+        fail("expression nests deeper than \(maxDepth) levels (limit expression-depth)",
+             hint: "split it into rules, or raise the limit with --max-expression-depth")
+    }
+
+    /// Counts one more link of a chain (`a + b + c`, `a.b.c`, `a[i][j]`) toward the depth:
+    /// each link nests the tree one level deeper, though the parser loops instead of
+    /// recursing. The caller gives the links back when the chain ends.
+    private mutating func enterLink(_ links: inout Int) -> Bool {
+        links += 1
+        depth += 1
+        guard depth <= maxDepth else {
+            failTooDeep()
+            return false
+        }
+        return true
+    }
+
     private mutating func expect(_ symbol: String, _ context: String) -> Bool {
         if isSymbol(symbol) {
             _ = advance()
@@ -89,8 +109,7 @@ public struct ExpressionParser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= maxDepth else {
-            fail("expression nests deeper than \(maxDepth) levels (limit expression-depth)",
-                 hint: "split it into rules, or raise the limit with --max-expression-depth")
+            failTooDeep()
             return nil
         }
         let start = current
@@ -111,9 +130,11 @@ public struct ExpressionParser {
     ) -> ExpressionSyntax? {
         let start = current
         guard var lhs = next(&self) else { return nil }
+        var links = 0
+        defer { depth -= links }
         while let match = operators.first(where: { $0.isWord ? isKeyword($0.spelling) : isSymbol($0.spelling) }) {
             _ = advance()
-            guard let rhs = next(&self) else { return nil }
+            guard enterLink(&links), let rhs = next(&self) else { return nil }
             lhs = ExpressionSyntax(kind: .binary(match.op, lhs, rhs), position: start.position, length: span(from: start, to: rhs))
             if !chains { break }
         }
@@ -139,7 +160,7 @@ public struct ExpressionParser {
             depth += 1
             defer { depth -= 1 }
             guard depth <= maxDepth else {
-                fail("expression nests deeper than \(maxDepth) levels (limit expression-depth)")
+                failTooDeep()
                 return nil
             }
             guard let operand = parseNot() else { return nil }
@@ -170,7 +191,7 @@ public struct ExpressionParser {
             depth += 1
             defer { depth -= 1 }
             guard depth <= maxDepth else {
-                fail("expression nests deeper than \(maxDepth) levels (limit expression-depth)")
+                failTooDeep()
                 return nil
             }
             guard let operand = parseUnary() else { return nil }
@@ -182,7 +203,12 @@ public struct ExpressionParser {
     private mutating func parsePostfix() -> ExpressionSyntax? {
         let start = current
         guard var base = parsePrimary() else { return nil }
+        var links = 0
+        defer { depth -= links }
         while true {
+            if isSymbol(".") || isSymbol("[") {
+                guard enterLink(&links) else { return nil }
+            }
             if isSymbol(".") {
                 _ = advance()
                 let nameToken = current
