@@ -56,10 +56,24 @@ public struct DiagnosticRenderer: Sendable {
         return Substring(Substring.UnicodeScalarView(scalars[start..<end]))
     }
 
+    /// Lines longer than this many scalars are quoted as a window around the caret, so
+    /// a file of one 10 MB line (10,000 '[' say) yields a readable diagnostic.
+    static let quoteWidth = 120
+
     private func quote(line: Substring, column: Int, length: Int) -> String {
-        let scalars = Array(line.unicodeScalars)
-        let visible = String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 }))
-        let indent = max(0, min(column - 1, scalars.count))
+        var scalars = Array(line.unicodeScalars)
+        var indent = max(0, min(column - 1, scalars.count))
+        if scalars.count > Self.quoteWidth {
+            let start = max(0, min(indent - Self.quoteWidth / 2, scalars.count - Self.quoteWidth))
+            let end = min(scalars.count, start + Self.quoteWidth)
+            scalars = (start > 0 ? ["…"] : []) + scalars[start..<end] + (end < scalars.count ? ["…"] : [])
+            indent += (start > 0 ? 1 : 0) - start
+        }
+        // Tabs as one space keep the caret aligned; other control characters are not sent
+        // to the terminal as they are.
+        let visible = String(String.UnicodeScalarView(scalars.map { scalar in
+            scalar == "\t" ? " " : scalar.value < 0x20 || scalar.value == 0x7F ? "\u{FFFD}" : scalar
+        }))
         let available = max(1, scalars.count - indent)
         let underline = "^" + String(repeating: "~", count: max(0, min(length, available) - 1))
         return "    \(visible)\n    \(String(repeating: " ", count: indent))\(underline)\n"
