@@ -7,13 +7,20 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
     public var position: SourcePosition?
     public var length: Int
     public var hint: String?
+    /// The snapshot value the failure is about, as a path such as
+    /// `account.items[3].removed` (indexes from 0), when there is one. Values carry no
+    /// positions; a caller that kept the snapshot's ``SourceDocument`` turns the path into
+    /// one with ``SourceNode/node(atPath:)``.
+    public var snapshotPath: String?
 
-    public init(_ id: String, _ message: String, at position: SourcePosition? = nil, length: Int = 1, hint: String? = nil) {
+    public init(_ id: String, _ message: String, at position: SourcePosition? = nil, length: Int = 1, hint: String? = nil,
+                snapshotPath: String? = nil) {
         self.id = id
         self.message = message
         self.position = position
         self.length = length
         self.hint = hint
+        self.snapshotPath = snapshotPath
     }
 
     init(_ error: ArithmeticError, at position: SourcePosition?, length: Int = 1) {
@@ -26,7 +33,8 @@ public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     public var diagnostic: Diagnostic {
-        .error(id, message, at: position, length: length, hint: hint)
+        .error(id, message, at: position, length: length,
+               notes: snapshotPath.map { [.init("the snapshot value at '\($0)'")] } ?? [], hint: hint)
     }
 
     public var description: String { diagnostic.description }
