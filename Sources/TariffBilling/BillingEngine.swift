@@ -39,13 +39,21 @@ public struct BillingEngine: Sendable {
             return .failure(EvaluationError("billing.no-invoice", "no rule of kind 'invoice' in the rule set",
                                             hint: "add a rule with 'kind: invoice' listing the charges"))
         }
-        return graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(targets: [rule.id], trace: trace))
+        return graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(targets: checked([rule.id]), trace: trace))
             .flatMap { evaluation in
                 guard let value = evaluation.value(of: rule.id), let invoice = Invoice(value) else {
                     return .failure(EvaluationError("eval.internal", "the invoice rule gave no invoice"))
                 }
                 return .success(Preview(invoice: invoice, trace: evaluation.trace))
             }
+    }
+
+    /// The rules to evaluate for `targets`: them, and every invariant that needs no
+    /// parameter, so a snapshot that breaks one is rejected whatever is asked of it.
+    private func checked(_ targets: Set<String>) -> Set<String> {
+        var all = targets
+        for rule in graph.rules where rule.category == "invariant" && !rule.needsParameters { all.insert(rule.id) }
+        return all
     }
 
     /// Actions some policy decides, sorted.
@@ -79,7 +87,7 @@ public struct BillingEngine: Sendable {
                        trace: Bool = false) -> Result<Decision, EvaluationError> {
         rule(for: action, category: "decision").flatMap { rule in
             graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(
-                targets: [rule.id], parameters: [action: .record(request)], trace: trace))
+                targets: checked([rule.id]), parameters: [action: .record(request)], trace: trace))
             .flatMap { evaluation in
                 guard let value = evaluation.value(of: rule.id), let decision = Decision(value) else {
                     return .failure(EvaluationError("eval.internal", "policy '\(rule.id)' gave no decision"))
@@ -92,7 +100,7 @@ public struct BillingEngine: Sendable {
     /// What an action would cost.
     public func quote(_ action: String, request: Record, snapshot: Record, asOf: CivilDate) -> Result<Quote, EvaluationError> {
         rule(for: action, category: "quote").flatMap { rule in
-            graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(targets: [rule.id], parameters: [action: .record(request)]))
+            graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(targets: checked([rule.id]), parameters: [action: .record(request)]))
                 .flatMap { evaluation in
                     guard let value = evaluation.value(of: rule.id), let quote = Quote(value) else {
                         return .failure(EvaluationError("eval.internal", "quote '\(rule.id)' gave no quote"))
@@ -129,7 +137,7 @@ public struct BillingEngine: Sendable {
     /// Every consumption record of the usage rules that matches the filter, billed or not.
     public func consumption(_ snapshot: Record, asOf: CivilDate, filter: ConsumptionFilter) -> Result<[ChargeLine], EvaluationError> {
         let usage = graph.rules.filter { $0.kind is UsageChargeKind }
-        return graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(targets: Set(usage.map(\.id)))).map { evaluation in
+        return graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(targets: checked(Set(usage.map(\.id))))).map { evaluation in
             usage.flatMap { rule -> [ChargeLine] in
                 guard case let .list(values)? = evaluation.value(of: rule.id) else { return [] }
                 return values.compactMap(ChargeLine.init).filter(filter.matches)

@@ -5,7 +5,7 @@ public import TariffCore
 public enum BillingPlugins {
     public static let kinds: [any RuleKind] = [
         RecurringChargeKind(), ProratedChargeKind(), UsageChargeKind(), CreditKind(), ViolationKind(),
-        InvoiceKind(), PolicyKind(), QuoteKind(),
+        InvoiceKind(), PolicyKind(), QuoteKind(), InvariantKind(),
     ]
 
     /// The standard registry plus every billing plugin.
