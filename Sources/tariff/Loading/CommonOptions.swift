@@ -22,6 +22,24 @@ struct RuleOptions: ParsableArguments {
 
     @Option(name: .long, help: "Most units of work one evaluation may take.")
     var maxSteps: Int = 50_000_000
+
+    /// Nesting beyond this would be deeper than the readers, the decoder and the type
+    /// checker can recurse on a thread's stack; libyaml stops at 1000 levels anyway.
+    static let nestingCeiling = 1000
+
+    func validate() throws {
+        let limits: [(String, Int)] = [
+            ("max-bytes", maxBytes), ("max-depth", maxDepth), ("max-alias-expansion", maxAliasExpansion),
+            ("max-list-length", maxListLength), ("max-expression-depth", maxExpressionDepth), ("max-steps", maxSteps),
+        ]
+        for (flag, value) in limits where value < 1 {
+            throw ValidationError("--\(flag) must be at least 1, not \(value)")
+        }
+        for (flag, value) in [("max-depth", maxDepth), ("max-expression-depth", maxExpressionDepth)]
+        where value > Self.nestingCeiling {
+            throw ValidationError("--\(flag) can be at most \(Self.nestingCeiling), not \(value)")
+        }
+    }
 }
 
 /// The snapshot argument and the as-of date.

@@ -21,6 +21,9 @@ enum ExitStatus {
 struct Workspace {
     let options: RuleOptions
     var sources: [String: String] = [:]
+    /// The snapshot read last, so an evaluation failure about one of its values can point
+    /// at that value's line and column.
+    var snapshotDocument: SourceDocument?
 
     init(_ options: RuleOptions) {
         self.options = options
@@ -57,6 +60,13 @@ struct Workspace {
                            hint: "pass --rules DIR, or run from a directory that has rules/")])
             throw ExitStatus.badInput
         }
+        // Nothing to compile is an input problem (status 2), like an unreadable directory:
+        // status 1 means rules that exist have errors.
+        guard !files.isEmpty else {
+            report([.error("io.no-rules", "no rule files (*.yaml, *.yml) in '\(options.rules)'", at: nil,
+                           hint: "pass --rules DIR naming the directory of rule files")])
+            throw ExitStatus.badInput
+        }
         var documents: [SourceDocument] = []
         var problems: [Diagnostic] = []
         for file in files {
@@ -80,6 +90,7 @@ struct Workspace {
             report(problems)
         case let .failure(error):
             report(problems + error.diagnostics)
+            if problems.isEmpty, error.diagnostics.map(\.id) == ["rules.none"] { throw ExitStatus.badInput }
         }
         throw ExitStatus.ruleErrors
     }
@@ -95,6 +106,7 @@ struct Workspace {
             throw ExitStatus.badInput
         }
         sources[path] = document.text
+        snapshotDocument = document
         var decoder = engine.decoder
         decoder.maxListLength = options.maxListLength
         switch decoder.decode(document) {
@@ -130,8 +142,20 @@ struct Workspace {
     /// Reports an evaluation failure and exits with status 2: the rules were fine, the
     /// data could not be billed. Nothing partial is printed.
     func fail(_ error: EvaluationError) -> ExitCode {
-        report([error.diagnostic])
+        report([located(error)])
         return ExitStatus.badInput
+    }
+
+    /// The failure's diagnostic, placed at the snapshot value it is about when it names
+    /// one (an invariant broken by `account.licenses[3].removed`), with the rule that
+    /// checked it as a note.
+    func located(_ error: EvaluationError) -> Diagnostic {
+        var diagnostic = error.diagnostic
+        guard let path = error.snapshotPath, let node = snapshotDocument?.root.node(atPath: path) else { return diagnostic }
+        diagnostic.position = node.position
+        diagnostic.length = max(1, node.scalar?.count ?? 1)
+        diagnostic.notes = [.init("'\(path)' is checked here", at: error.position)]
+        return diagnostic
     }
 
     private mutating func remember(_ file: String) {
