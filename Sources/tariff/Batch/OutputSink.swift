@@ -60,6 +60,15 @@ struct OutputSink {
             unlink(temporary)
             throw SinkError(reason: "cannot rename '\(temporary)' to '\(target)': \(reason)")
         }
+        // The rename is durable once the directory is on disk too; the file is already whole
+        // in either case, so a directory that cannot be synced is not an error.
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { $0 == target.startIndex ? "/" : String(target[..<$0]) } ?? "."
+        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY)
+        if directoryFD >= 0 {
+            _ = fsync(directoryFD)
+            close(directoryFD)
+        }
     }
 
     /// Removes the temporary file of an unfinished run.

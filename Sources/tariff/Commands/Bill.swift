@@ -101,7 +101,8 @@ extension Tariff {
             let summary: BatchRun.Summary
             do {
                 summary = try run.run(LineReader(fd: fd, maxLineBytes: workspace.readLimits.maxBytes), sink: sink)
-                try sink.commit()
+                // Input that could not be read to its end leaves the previous output as it was.
+                if summary.readFailure == nil { try sink.commit() } else { sink.abandon() }
             } catch {
                 sink.abandon()
                 workspace.report([.error("io.unwritable", error.reason, at: nil)])
