@@ -28,21 +28,42 @@ public struct CompiledTemplate: Sendable {
 
     let pieces: [Piece]
     public let source: String
+    /// Bytes of literal text plus a guess per hole, so rendering allocates once.
+    private let capacity: Int
 
     init(pieces: [Piece], source: String) {
         self.pieces = pieces
         self.source = source
+        var capacity = 0
+        for piece in pieces {
+            switch piece {
+            case let .text(text): capacity += text.utf8.count
+            case .hole: capacity += 16
+            }
+        }
+        self.capacity = capacity
     }
 
     public func render(_ frame: Frame) throws(EvaluationError) -> String {
-        var out = ""
+        if pieces.count == 1, case let .text(text) = pieces[0] { return text }
+        // Bytes into the frame's buffer, then one string: appending Strings piece by piece
+        // costs a grapheme-boundary check per piece.
+        var buffer = frame.textBuffer
+        frame.textBuffer = []
+        buffer.removeAll(keepingCapacity: true)
+        if buffer.capacity < capacity { buffer.reserveCapacity(capacity) }
+        defer { frame.textBuffer = buffer }
         for piece in pieces {
             switch piece {
-            case let .text(text): out += text
-            case let .hole(expression): out += Self.display(try expression.evaluate(frame))
+            case let .text(text): buffer.append(contentsOf: text.utf8)
+            case let .hole(expression):
+                switch try expression.evaluate(frame) {
+                case let .string(text): buffer.append(contentsOf: text.utf8)
+                case let value: buffer.append(contentsOf: Self.display(value).utf8)
+                }
             }
         }
-        return out
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     /// Values as a person reads them in a label: money at its currency's scale, text bare.

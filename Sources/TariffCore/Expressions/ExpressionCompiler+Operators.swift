@@ -75,7 +75,10 @@ extension ExpressionCompiler {
             }
             let negate = op == .notEqual
             return Typed(type: .bool) { frame throws(EvaluationError) in
-                let equal = try Self.compare(try le(frame), try re(frame), at: position) == 0
+                let a = try le(frame), b = try re(frame)
+                // Text equality needs no ordering: one comparison instead of two.
+                if case let .string(x) = a, case let .string(y) = b { return .bool((x == y) != negate) }
+                let equal = try Self.compare(a, b, at: position) == 0
                 return .bool(equal != negate)
             }
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
@@ -103,6 +106,11 @@ extension ExpressionCompiler {
                 let needle = try le(frame)
                 guard case let .list(values) = try re(frame) else { throw .internalTypeError("in", at: position) }
                 try frame.step(values.count, at: position)
+                // Text equals only equal text (compare agrees), so skip the general comparison.
+                if case let .string(text) = needle {
+                    for case let .string(candidate) in values where candidate == text { return .bool(true) }
+                    return .bool(false)
+                }
                 for value in values where try Self.compare(needle, value, at: position) == 0 { return .bool(true) }
                 return .bool(false)
             }

@@ -4,6 +4,8 @@ struct Lexer {
         "??", "==", "!=", "<=", ">=", "&&", "||",
         "+", "-", "*", "/", "%", "<", ">", "!", "?", ":", ".", ",", "(", ")", "[", "]",
     ]
+    /// The symbols as scalars, made once: matching them allocates nothing.
+    private static let symbolScalars: [(symbol: String, scalars: [Unicode.Scalar])] = symbols.map { ($0, Array($0.unicodeScalars)) }
 
     static func tokenize(_ source: ExpressionText) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var tokens: [Token] = []
@@ -97,10 +99,9 @@ struct Lexer {
                 continue
             }
             var matched = false
-            for symbol in symbols {
-                let symbolScalars = Array(symbol.unicodeScalars)
+            for (symbol, symbolScalars) in Self.symbolScalars {
                 if index + symbolScalars.count <= scalars.count,
-                   Array(scalars[index..<(index + symbolScalars.count)]) == symbolScalars {
+                   scalars[index..<(index + symbolScalars.count)].elementsEqual(symbolScalars) {
                     tokens.append(Token(kind: .symbol(symbol), position: position(start), length: symbolScalars.count))
                     index += symbolScalars.count
                     column += symbolScalars.count

@@ -11,6 +11,8 @@ public final class Frame {
     public let trace: TraceRecorder?
     var steps = 0
     let stepLimit: Int
+    /// Reused by template rendering, so a label costs one allocation (its string).
+    var textBuffer: [UInt8] = []
 
     init(input: Record, asOf: CivilDate, ruleCount: Int, localCount: Int, parameters: [Value],
          trace: TraceRecorder?, stepLimit: Int) {

@@ -19,48 +19,81 @@ public struct SnapshotDecoder: Sendable {
 
     public func decode(_ document: SourceDocument) -> Result<Record, DiagnosticError> {
         var diagnostics: [Diagnostic] = []
-        let value = decode(document.root, as: .record(type), path: "", diagnostics: &diagnostics)
+        var path: [PathComponent] = []
+        let value = decode(document.root, as: .record(type), path: &path, diagnostics: &diagnostics)
         guard diagnostics.isEmpty, case let .record(record)? = value else {
             return .failure(DiagnosticError(diagnostics.sortedByPosition()))
         }
         return .success(record)
     }
 
-    private func decode(_ node: SourceNode, as type: ValueType, path: String, diagnostics: inout [Diagnostic]) -> Value? {
+    /// Where a node is in the snapshot, kept as parts and spelled out (`order.items[2]`)
+    /// only for a diagnostic, so decoding valid snapshots builds no path strings.
+    private enum PathComponent {
+        case field(String)
+        case index(Int)
+    }
+
+    private static func spell(_ path: [PathComponent]) -> String {
+        var text = ""
+        for component in path {
+            switch component {
+            case let .field(name): text += text.isEmpty ? name : "." + name
+            case let .index(index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    private func decode(_ node: SourceNode, as type: ValueType, path: inout [PathComponent],
+                        diagnostics: inout [Diagnostic]) -> Value? {
         switch type {
         case let .optional(wrapped):
             if node.isNull { return .null }
-            return decode(node, as: wrapped, path: path, diagnostics: &diagnostics)
+            return decode(node, as: wrapped, path: &path, diagnostics: &diagnostics)
         case let .record(record):
             guard let entries = node.entries else {
-                diagnostics.append(.error("snapshot.type", "'\(path.isEmpty ? "snapshot" : path)' must be a mapping of fields, found \(node.kindDescription)",
+                let spelled = Self.spell(path)
+                diagnostics.append(.error("snapshot.type", "'\(spelled.isEmpty ? "snapshot" : spelled)' must be a mapping of fields, found \(node.kindDescription)",
                                           at: node.position))
                 return nil
             }
             var values: [Value] = []
             values.reserveCapacity(record.fields.count)
             var failed = false
+            // Snapshots usually list fields in the schema's order: try the next entry first.
+            var cursor = 0
             for field in record.fields {
-                let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
-                guard let entry = entries.first(where: { $0.name == field.name }) else {
+                let entry: SourceEntry?
+                if cursor < entries.count, entries[cursor].name == field.name {
+                    entry = entries[cursor]
+                    cursor += 1
+                } else {
+                    entry = entries.first(where: { $0.name == field.name })
+                }
+                guard let entry else {
                     if field.type.isOptional {
                         values.append(.null)
                         continue
                     }
                     let extra = entries.map(\.name).filter { record.slot(of: $0) == nil }
+                    path.append(.field(field.name))
                     diagnostics.append(.error(
-                        "snapshot.missing-field", "missing field '\(fieldPath)' (\(field.type))", at: node.position,
+                        "snapshot.missing-field", "missing field '\(Self.spell(path))' (\(field.type))", at: node.position,
                         hint: Suggestion.hint(for: field.name, among: extra)))
+                    path.removeLast()
                     failed = true
                     continue
                 }
-                guard let value = decode(entry.value, as: field.type, path: fieldPath, diagnostics: &diagnostics) else {
+                path.append(.field(field.name))
+                defer { path.removeLast() }
+                guard let value = decode(entry.value, as: field.type, path: &path, diagnostics: &diagnostics) else {
                     failed = true
                     continue
                 }
                 if let allowed = field.allowed, case let .string(text) = value, !allowed.contains(text) {
                     diagnostics.append(.error(
-                        "snapshot.not-allowed", "unknown \(field.name) '\(text)' in '\(fieldPath)'", at: entry.value.position,
+                        "snapshot.not-allowed", "unknown \(field.name) '\(text)' in '\(Self.spell(path))'", at: entry.value.position,
                         length: max(1, text.count),
                         hint: Suggestion.hint(for: text, among: allowed) ?? "expected one of: " + allowed.joined(separator: ", ")))
                     failed = true
@@ -68,7 +101,7 @@ public struct SnapshotDecoder: Sendable {
                 }
                 if let minimum = field.minimum, let number = ExpressionCompiler.decimal(value), number < minimum {
                     diagnostics.append(.error(
-                        "snapshot.below-minimum", "'\(fieldPath)' is \(number), below its minimum \(minimum)",
+                        "snapshot.below-minimum", "'\(Self.spell(path))' is \(number), below its minimum \(minimum)",
                         at: entry.value.position, length: max(1, entry.value.scalar?.count ?? 1)))
                     failed = true
                     continue
@@ -79,16 +112,16 @@ public struct SnapshotDecoder: Sendable {
         case let .list(element):
             guard let elements = node.elements else {
                 if node.isNull {
-                    diagnostics.append(.error("snapshot.type", "'\(path)' must be a list, found null", at: node.position,
+                    diagnostics.append(.error("snapshot.type", "'\(Self.spell(path))' must be a list, found null", at: node.position,
                                               hint: "write [] for an empty list"))
                     return nil
                 }
-                diagnostics.append(.error("snapshot.type", "'\(path)' must be a list, found \(node.kindDescription)", at: node.position))
+                diagnostics.append(.error("snapshot.type", "'\(Self.spell(path))' must be a list, found \(node.kindDescription)", at: node.position))
                 return nil
             }
             guard elements.count <= maxListLength else {
                 diagnostics.append(.error("input.list-too-long",
-                                          "'\(path)' has \(elements.count) items, more than \(maxListLength) (limit max-list-length)",
+                                          "'\(Self.spell(path))' has \(elements.count) items, more than \(maxListLength) (limit max-list-length)",
                                           at: node.position, hint: "raise it with --max-list-length"))
                 return nil
             }
@@ -96,11 +129,13 @@ public struct SnapshotDecoder: Sendable {
             values.reserveCapacity(elements.count)
             var failed = false
             for (index, item) in elements.enumerated() {
-                if let value = decode(item, as: element, path: "\(path)[\(index)]", diagnostics: &diagnostics) {
+                path.append(.index(index))
+                if let value = decode(item, as: element, path: &path, diagnostics: &diagnostics) {
                     values.append(value)
                 } else {
                     failed = true
                 }
+                path.removeLast()
             }
             return failed ? nil : .list(values)
         default:
@@ -108,7 +143,7 @@ public struct SnapshotDecoder: Sendable {
             case let .success(value): return value
             case let .failure(diagnostic):
                 var located = diagnostic
-                if !path.isEmpty { located.message = "'\(path)': " + located.message }
+                if !path.isEmpty { located.message = "'\(Self.spell(path))': " + located.message }
                 diagnostics.append(located)
                 return nil
             }
