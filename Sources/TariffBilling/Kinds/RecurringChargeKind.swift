@@ -53,6 +53,8 @@ public struct RecurringChargeKind: RuleKind {
 
         func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
             var lines: [ChargeLine] = []
+            // Without merging, each line becomes its value at once: no second pass.
+            var values: [Value] = []
             try each.forEach(frame) { item throws(EvaluationError) in
                 guard case let .money(unit) = try price.evaluate(frame) else { throw .init("eval.internal", "price", at: price.position) }
                 var count: Int64 = 1
@@ -63,13 +65,14 @@ public struct RecurringChargeKind: RuleKind {
                 do throws(ArithmeticError) {
                     let rounded = try settings.lineAmount(unit, label: "unit price", trace: frame.trace)
                     let amount = try rounded.multiplying(ExactDecimal(count))
-                    lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
-                                            interval: period, items: item.map { [$0] } ?? []))
+                    let line = ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
+                                          interval: period, items: item.map { [$0] } ?? [])
+                    if merges { lines.append(line) } else { values.append(line.value) }
                 } catch {
                     throw EvaluationError(error, in: price)
                 }
             }
-            guard merges else { return .list(lines.map(\.value)) }
+            guard merges else { return .list(values) }
             do throws(ArithmeticError) {
                 return .list(try LineMerger.merge(lines).map(\.value))
             } catch {
