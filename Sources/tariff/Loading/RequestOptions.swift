@@ -21,10 +21,16 @@ struct RequestOptions: ParsableArguments {
                                           ("e164", e164), ("certificate", certificate), ("method", method)]
         for case let (name, value?) in named { fields.append((name, value)) }
         for pair in set {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            fields.append((parts[0], parts.count > 1 ? parts[1] : ""))
+            let equals = pair.firstIndex(of: "=") ?? pair.endIndex
+            fields.append((String(pair[..<equals]), equals == pair.endIndex ? "" : String(pair[pair.index(after: equals)...])))
         }
         return fields
+    }
+
+    func validate() throws {
+        for pair in set where pair.first == "=" || pair.isEmpty {
+            throw ValidationError("--set takes name=value, such as --set count=3, not '\(pair)'")
+        }
     }
 
     /// The request as a record of the action's declared type; diagnostics name the flags.

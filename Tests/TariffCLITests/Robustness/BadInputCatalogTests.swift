@@ -102,6 +102,16 @@ struct BadInputCatalogTests {
         #expect(files == catalogued)
     }
 
+    /// Regression: `--set ""` and `--set =` trapped (an index out of range); a flag that
+    /// is not name=value is now a usage error.
+    @Test(arguments: ["", "=", "=3"])
+    func setFlagsWithoutAName(value: String) throws {
+        let output = try RobustCLI.run(["quote", "add-licenses", "examples/acme.yaml", "--on", "2026-04-10", "--set", value])
+        #expect(output.status == 64)
+        #expect(output.stderr.hasPrefix("Error: --set takes name=value, such as --set count=3, not '\(value)'\n"), "\(output.stderr)")
+        #expect(output.stdout.isEmpty)
+    }
+
     // MARK: Generated inputs
 
     /// 50 MB: refused from its size alone, before a byte is parsed.
