@@ -63,6 +63,8 @@ public struct SnapshotDecoder: Sendable {
             var failed = false
             // Snapshots usually list fields in the schema's order: try the next entry first.
             var cursor = 0
+            var found = 0
+            var suggested: Set<String> = []
             for field in record.fields {
                 let entry: SourceEntry?
                 if cursor < entries.count, entries[cursor].name == field.name {
@@ -77,14 +79,17 @@ public struct SnapshotDecoder: Sendable {
                         continue
                     }
                     let extra = entries.map(\.name).filter { record.slot(of: $0) == nil }
+                    let closest = Suggestion.closest(to: field.name, among: extra)
+                    if let closest { suggested.insert(closest) }
                     path.append(.field(field.name))
                     diagnostics.append(.error(
                         "snapshot.missing-field", "missing field '\(Self.spell(path))' (\(field.type))", at: node.position,
-                        hint: Suggestion.hint(for: field.name, among: extra)))
+                        hint: closest.map { "did you mean '\($0)'?" }))
                     path.removeLast()
                     failed = true
                     continue
                 }
+                found += 1
                 path.append(.field(field.name))
                 defer { path.removeLast() }
                 guard let value = decode(entry.value, as: field.type, path: &path, diagnostics: &diagnostics) else {
@@ -107,6 +112,19 @@ public struct SnapshotDecoder: Sendable {
                     continue
                 }
                 values.append(value)
+            }
+            // A field the schema does not declare is most likely a misspelt optional one
+            // (`billed_untill`), which would otherwise be billed as absent without a word.
+            // The top level may carry more than the schema (`as_of`, a batch line's `id`).
+            if found < entries.count, !path.isEmpty {
+                let names = record.fields.map(\.name)
+                for entry in entries where record.slot(of: entry.name) == nil && !suggested.contains(entry.name) {
+                    diagnostics.append(.error(
+                        "snapshot.unknown-field", "unknown field '\(entry.name)' in '\(Self.spell(path))'", at: entry.key.position,
+                        length: max(1, entry.name.count),
+                        hint: Suggestion.hint(for: entry.name, among: names) ?? "its fields are: " + names.joined(separator: ", ")))
+                    failed = true
+                }
             }
             return failed ? nil : .record(Record(type: record, fields: values))
         case let .list(element):

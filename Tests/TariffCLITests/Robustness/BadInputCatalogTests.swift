@@ -51,6 +51,8 @@ struct BadInputCatalogTests {
         .fixture("wrong-type-bool.yaml", "{}:27:32: error: 'account.addresses[0].verified': expected true or false, found 'yes'"),
         .fixture("wrong-type-date.yaml",
                  "{}:18:25: error: 'account.licenses[6].added': expected a date such as 2026-04-01, found '2026-02-30'"),
+        .fixture("unknown-field.yaml", "{}:14:37: error: unknown field 'billed_untill' in 'account.licenses[2]'",
+                 "hint: did you mean 'billed_until'?"),
         .fixture("unknown-plan.yaml", "{}:8:9: error: unknown plan 'ADVANCD' in 'account.plan'", "hint: did you mean 'ADVANCED'?"),
         .fixture("negative-credit.yaml", "{}:9:12: error: 'account.credits' is -5.00, below its minimum 0"),
         .fixture("negative-amount.yaml", "{}:32:97: error: 'account.consumption[0].amount' is -3.20, below its minimum 0"),
