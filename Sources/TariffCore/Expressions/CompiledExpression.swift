@@ -28,24 +28,40 @@ public struct CompiledTemplate: Sendable {
 
     let pieces: [Piece]
     public let source: String
+    /// The pieces laid out for rendering: literal text `i` is `literals[bounds[i]..<bounds[i + 1]]`
+    /// and comes before hole `i`; the last literal follows the last hole.
+    private let literals: [UInt8]
+    private let bounds: [Int]
+    private let holes: [Evaluator]
+    /// The whole text of a template without holes.
+    private let constant: String
     /// Bytes of literal text plus a guess per hole, so rendering allocates once.
     private let capacity: Int
 
     init(pieces: [Piece], source: String) {
         self.pieces = pieces
         self.source = source
-        var capacity = 0
+        var literals: [UInt8] = []
+        var bounds = [0]
+        var holes: [Evaluator] = []
         for piece in pieces {
             switch piece {
-            case let .text(text): capacity += text.utf8.count
-            case .hole: capacity += 16
+            case let .text(text): literals.append(contentsOf: text.utf8)
+            case let .hole(expression):
+                bounds.append(literals.count)
+                holes.append(expression.evaluator)
             }
         }
-        self.capacity = capacity
+        bounds.append(literals.count)
+        self.literals = literals
+        self.bounds = bounds
+        self.holes = holes
+        self.capacity = literals.count + 16 * holes.count
+        self.constant = holes.isEmpty ? String(decoding: literals, as: UTF8.self) : ""
     }
 
     public func render(_ frame: Frame) throws(EvaluationError) -> String {
-        if pieces.count == 1, case let .text(text) = pieces[0] { return text }
+        if holes.isEmpty { return constant }
         // Bytes into the frame's buffer, then one string: appending Strings piece by piece
         // costs a grapheme-boundary check per piece.
         var buffer = frame.textBuffer
@@ -53,16 +69,14 @@ public struct CompiledTemplate: Sendable {
         buffer.removeAll(keepingCapacity: true)
         if buffer.capacity < capacity { buffer.reserveCapacity(capacity) }
         defer { frame.textBuffer = buffer }
-        for piece in pieces {
-            switch piece {
-            case let .text(text): buffer.append(contentsOf: text.utf8)
-            case let .hole(expression):
-                switch try expression.evaluate(frame) {
-                case let .string(text): buffer.append(contentsOf: text.utf8)
-                case let value: buffer.append(contentsOf: Self.display(value).utf8)
-                }
+        for index in holes.indices {
+            buffer.append(contentsOf: literals[bounds[index]..<bounds[index + 1]])
+            switch try holes[index](frame) {
+            case let .string(text): buffer.append(contentsOf: text.utf8)
+            case let value: buffer.append(contentsOf: Self.display(value).utf8)
             }
         }
+        buffer.append(contentsOf: literals[bounds[holes.count]...])
         return String(decoding: buffer, as: UTF8.self)
     }
 
