@@ -72,6 +72,17 @@ public struct ChargeLine: Sendable, Hashable {
         ]))
     }
 
+    /// The ``value`` of a billed line with only the common fields, built without the struct
+    /// (the hot path of charges that do not merge).
+    static func value(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period?,
+                      item: Int?) -> Value {
+        .record(Record(type: recordType, fields: [
+            .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
+            interval.map(Value.period) ?? .null, .null, .null, .null, .null, .null,
+            .bool(true), .list(item.map { [.int(Int64($0))] } ?? []),
+        ]))
+    }
+
     public init?(_ value: Value) {
         guard case let .record(record) = value, record.type === Self.recordType, record.fields.count == 13,
               case let .string(rule) = record.fields[0], case let .string(label) = record.fields[1],

@@ -65,9 +65,13 @@ public struct RecurringChargeKind: RuleKind {
                 do throws(ArithmeticError) {
                     let rounded = try settings.lineAmount(unit, label: "unit price", trace: frame.trace)
                     let amount = try rounded.multiplying(ExactDecimal(count))
-                    let line = ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
-                                          interval: period, items: item.map { [$0] } ?? [])
-                    if merges { lines.append(line) } else { values.append(line.value) }
+                    if merges {
+                        lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
+                                                interval: period, items: item.map { [$0] } ?? []))
+                    } else {
+                        values.append(ChargeLine.value(rule: id, label: text, quantity: count, unitPrice: rounded,
+                                                       amount: amount, interval: period, item: item))
+                    }
                 } catch {
                     throw EvaluationError(error, in: price)
                 }

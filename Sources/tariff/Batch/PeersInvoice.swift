@@ -24,19 +24,19 @@ enum PeersInvoice {
             out.append(UInt8(ascii: "["))
             JSONText.string(line.label, into: &out)
             out.append(UInt8(ascii: ","))
-            out.append(contentsOf: String(line.quantity).utf8)
+            JSONText.integer(line.quantity, into: &out)
             out.append(UInt8(ascii: ","))
-            JSONText.string(line.unitPrice.formatted, into: &out)
+            JSONText.money(line.unitPrice, into: &out)
             out.append(UInt8(ascii: ","))
-            JSONText.string(line.amount.formatted, into: &out)
+            JSONText.money(line.amount, into: &out)
             out.append(UInt8(ascii: "]"))
         }
         out.append(contentsOf: #"],"subtotal":"#.utf8)
-        JSONText.string(invoice.subtotal.formatted, into: &out)
+        JSONText.money(invoice.subtotal, into: &out)
         out.append(contentsOf: #","credits_applied":"#.utf8)
-        JSONText.string(invoice.creditsApplied.formatted, into: &out)
+        JSONText.money(invoice.creditsApplied, into: &out)
         out.append(contentsOf: #","total":"#.utf8)
-        JSONText.string(invoice.total.formatted, into: &out)
+        JSONText.money(invoice.total, into: &out)
         out.append(contentsOf: #","violations":["#.utf8)
         for (index, violation) in invoice.violations.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -59,6 +59,46 @@ enum PeersInvoice {
 
 /// JSON text straight into bytes, for the batch biller's output.
 enum JSONText {
+    /// Appends money as a JSON string, as ``Money/formatted`` spells it; at the currency's
+    /// own scale (the usual case) without making a String.
+    static func money(_ money: Money, into out: inout [UInt8]) {
+        let scale = money.amount.scale
+        guard scale == money.currency.minorUnits, scale > 0 else {
+            string(money.formatted, into: &out)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        let significand = money.amount.significand
+        if significand < 0 { out.append(UInt8(ascii: "-")) }
+        digits(significand.magnitude, minimum: scale + 1, point: scale, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends an integer in plain notation.
+    static func integer(_ value: Int64, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        digits(value.magnitude, minimum: 1, point: 0, into: &out)
+    }
+
+    /// The decimal digits of `value`, at least `minimum` of them, with a point before the
+    /// last `point` digits.
+    private static func digits(_ value: UInt64, minimum: Int, point: Int, into out: inout [UInt8]) {
+        var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &reversed) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 || count < minimum
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                if index == point - 1, point > 0 { out.append(UInt8(ascii: ".")) }
+                out.append(buffer[index])
+            }
+        }
+    }
+
     /// Appends `text` as a JSON string (RFC 8259 escapes).
     static func string(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
