@@ -67,21 +67,28 @@ def us(x):
     return f"{x:,.2f}" if x < 10 else (f"{x:,.1f}" if x < 1000 else f"{x:,.0f}")
 def ratio(x):
     return f"{x:,.0f}×" if x >= 10 else f"{x:,.1f}×"
+cpu = {(r["peer"], r["mode"], r["size"]): r["cpu_us_per_account_median"] for r in peers["results"]}
+def table(title, ours_parsed, ours_json, theirs):
+    print(title)
+    print()
+    print("| engine | input | " + " | ".join(sizes) + " |")
+    print("|---|---|" + "---:|" * len(sizes))
+    print("| **Tariff** | parsed snapshot → Invoice | " + " | ".join(us(t[s][ours_parsed]) for s in sizes) + " |")
+    print("| **Tariff** | JSON line → invoice JSON line | " + " | ".join(us(t[s][ours_json]) for s in sizes) + " |")
+    for peer in dict.fromkeys(r["peer"] for r in peers["results"]):
+        for mode, ours, what in (("dict", ours_parsed, "Python dict"), ("json", ours_json, "JSON line")):
+            row = []
+            for s in sizes:
+                v = theirs.get((peer, mode, s))
+                row.append("–" if v is None else f"{us(v)} ({ratio(v / t[s][ours])})")
+            print(f"| {labels[peer]} | {what} | " + " | ".join(row) + " |")
+    print()
 print(f"Same data (gen_accounts.py, seed 42, 1000 accounts per size), one thread, median µs per account; "
       f"ratio = peer ÷ Tariff. Load average {peers['meta']['loadavg_start']}–{peers['meta']['loadavg_end']}.")
 print()
-print("| engine | input | " + " | ".join(sizes) + " |")
-print("|---|---|" + "---:|" * len(sizes))
-print("| **Tariff** | parsed snapshot → Invoice | " + " | ".join(us(t[s]["parsed_us"]) for s in sizes) + " |")
-print("| **Tariff** | JSON line → invoice JSON line | " + " | ".join(us(t[s]["json_us"]) for s in sizes) + " |")
-for peer in dict.fromkeys(r["peer"] for r in peers["results"]):
-    for mode, ours, what in (("dict", "parsed_us", "Python dict"), ("json", "json_us", "JSON line")):
-        row = []
-        for s in sizes:
-            v = cells.get((peer, mode, s))
-            row.append("–" if v is None else f"{us(v)} ({ratio(v / t[s][ours])})")
-        print(f"| {labels[peer]} | {what} | " + " | ".join(row) + " |")
-print()
+table("CPU time (the process's for the peers, which counts zen's own threads; the thread's for Tariff): "
+      "steadier than wall time on a shared machine.", "parsed_cpu_us", "json_cpu_us", cpu)
+table("Wall time.", "parsed_us", "json_us", cells)
 def alloc(x):
     return "n/a" if x is None else f"{x:,.1f}"
 print("| Tariff | " + " | ".join(sizes) + " |")

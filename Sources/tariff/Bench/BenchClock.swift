@@ -13,6 +13,14 @@ enum BenchClock {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
+    /// Seconds of CPU this thread has used: unlike wall time, not inflated when other
+    /// work on a shared machine takes the core away.
+    static func cpuNow() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// Seconds `body` takes.
     static func seconds(_ body: () -> Void) -> Double {
         let start = now()
