@@ -76,6 +76,39 @@ import Testing
         #expect(Self.fast(text) == nil)
     }
 
+    /// Seeded mutations of a valid snapshot (a byte replaced, dropped or repeated): wherever
+    /// the fast path answers, it answers what the slow path does.
+    @Test func mutationsNeverDisagree() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array(#"{}[]":,0123456789.-+eE ntrufalsAZ\é"#.utf8)
+        let original = Array(Self.valid.utf8)
+        var answered = 0
+        for _ in 0..<3000 {
+            var bytes = original
+            for _ in 0..<(1 + next(3)) {
+                let at = next(bytes.count)
+                switch next(3) {
+                case 0: bytes[at] = alphabet[next(alphabet.count)]
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(bytes[at], at: at)
+                }
+            }
+            guard let fast = bytes.withUnsafeBufferPointer({ JSONSnapshotReader(decoder: Self.decoder).read($0) }) else { continue }
+            answered += 1
+            let slow: Record? = {
+                guard case let .success(document) = JSONReader.read(bytes: bytes, file: "m.json"),
+                      case let .success(record) = Self.decoder.decode(document) else { return nil }
+                return record
+            }()
+            #expect(fast == slow, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        #expect(answered > 0)
+    }
+
     @Test func invalidUTF8InAStringIsLeftToTheSlowPath() throws {
         var bytes = Array(Self.valid.utf8)
         let lead = try #require(bytes.firstIndex(of: 0xC3))   // the é of "tags"
