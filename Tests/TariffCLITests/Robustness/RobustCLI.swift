@@ -15,49 +15,15 @@ enum RobustCLI {
         var firstError: String { String(stderr.prefix { $0 != "\n" }) }
     }
 
-    /// The package root: the nearest directory above this file holding `Package.swift`.
-    static let packageRoot: URL = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    /// The package root, found by ``CommandRunner``.
+    static var packageRoot: URL { CommandRunner.packageRoot }
 
     /// The fixtures of the bad-input catalog, relative to the package root as the CLI
     /// prints them.
     static let badInputs = "Tests/TariffCLITests/BadInputs"
 
-    /// The `tariff` of this build: beside the test bundle (the products directory is the
-    /// `.xctest`'s parent, whatever `--scratch-path` was), or `TARIFF_BINARY`.
-    static func binary() throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["TARIFF_BINARY"] {
-            return URL(fileURLWithPath: override)
-        }
-        var candidates: [URL] = []
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        for directory in candidates {
-            let url = directory.appendingPathComponent("tariff")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CLIError.noBinary(candidates.map(\.path))
-    }
-
-    enum CLIError: Error, CustomStringConvertible {
-        case noBinary([String])
-        var description: String {
-            switch self {
-            case let .noBinary(places): "no 'tariff' executable in " + places.joined(separator: ", ")
-            }
-        }
-    }
+    /// The `tariff` of this build, found by ``CommandRunner``.
+    static func binary() throws -> URL { try CommandRunner.binary() }
 
     /// Runs `tariff arguments…`; standard output and error go to files, so a large output
     /// cannot block the child on a full pipe.

@@ -10,32 +10,11 @@ enum RuleToolsCLI {
         var status: Int32
     }
 
-    /// The checked-out package: the nearest directory above this file with a Package.swift.
-    static let packageRoot: URL = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    /// The package root, found by ``CommandRunner``.
+    static var packageRoot: URL { CommandRunner.packageRoot }
 
-    /// The `tariff` built with these tests: in the products directory, the parent of the
-    /// test bundle, whatever the scratch path; `TARIFF_BINARY` overrides.
-    static func binary() throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["TARIFF_BINARY"] { return URL(fileURLWithPath: override) }
-        var candidates: [URL] = []
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-        let found = candidates.map { $0.appendingPathComponent("tariff") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return try #require(found, "no tariff executable in \(candidates.map(\.path))")
-    }
+    /// The `tariff` of this build, found by ``CommandRunner``.
+    static func binary() throws -> URL { try CommandRunner.binary() }
 
     /// `tariff arguments…`.
     static func tariff(_ arguments: [String]) throws -> Output {
