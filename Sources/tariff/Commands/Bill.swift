@@ -145,7 +145,7 @@ struct BatchRun {
     mutating func run(_ reader: LineReader, sink: OutputSink) throws(OutputSink.SinkError) -> Summary {
         var reader = reader
         var summary = Summary()
-        let started = Self.now()
+        let started = BenchClock.now()
         var lastProgress = started
         var lines: [(Int, LineReader.Line)] = []
         lines.reserveCapacity(chunk)
@@ -170,7 +170,7 @@ struct BatchRun {
                 for failure in result.failures { report(failure) }
             }
             if progress {
-                let now = Self.now()
+                let now = BenchClock.now()
                 if now - lastProgress >= 0.5 || done {
                     lastProgress = now
                     showProgress(summary, seconds: now - started)
@@ -237,11 +237,5 @@ struct BatchRun {
         let rate = seconds > 0 ? Int(Double(summary.billed) / seconds) : 0
         StandardError.write("\r\u{1B}[Kbilled \(summary.billed) of \(summary.lines) accounts, \(summary.failed) failed, "
             + "\(summary.skipped) in other shards, \(rate) accounts/s")
-    }
-
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
