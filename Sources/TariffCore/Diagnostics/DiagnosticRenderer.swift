@@ -39,21 +39,21 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// The line at `position`, found by scalars so CRLF text (where "\r\n" is one
-    /// Character) splits like LF text; a trailing "\r" is dropped.
+    /// The text from the start of the line at `position` to the end of the file, found by
+    /// UTF-8 bytes so CRLF text (where "\r\n" is one Character) splits like LF text. A
+    /// slice, not a copy: ``quote(line:column:length:)`` reads no further than it shows,
+    /// so a 10 MB line costs the distance to the caret, not a scan per diagnostic.
     private func sourceLine(_ position: SourcePosition) -> Substring? {
         guard let text = sources[position.file], position.line >= 1 else { return nil }
-        let scalars = text.unicodeScalars
+        let bytes = text.utf8
         var current = 1
-        var start = scalars.startIndex
+        var start = bytes.startIndex
         while current < position.line {
-            guard let newline = scalars[start...].firstIndex(of: "\n") else { return nil }
-            start = scalars.index(after: newline)
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = bytes.index(after: newline)
             current += 1
         }
-        var end = scalars[start...].firstIndex(of: "\n") ?? scalars.endIndex
-        if end > start, scalars[scalars.index(before: end)] == "\r" { end = scalars.index(before: end) }
-        return Substring(Substring.UnicodeScalarView(scalars[start..<end]))
+        return text[start...]
     }
 
     /// Lines longer than this many scalars are quoted as a window around the caret, so
@@ -61,14 +61,44 @@ public struct DiagnosticRenderer: Sendable {
     static let quoteWidth = 120
 
     private func quote(line: Substring, column: Int, length: Int) -> String {
-        var scalars = Array(line.unicodeScalars)
-        var indent = max(0, min(column - 1, scalars.count))
-        if scalars.count > Self.quoteWidth {
-            let start = max(0, min(indent - Self.quoteWidth / 2, scalars.count - Self.quoteWidth))
-            let end = min(scalars.count, start + Self.quoteWidth)
-            scalars = (start > 0 ? ["…"] : []) + scalars[start..<end] + (end < scalars.count ? ["…"] : [])
-            indent += (start > 0 ? 1 : 0) - start
+        // Walk only as far as the caret and the window around it, and stop at the line's
+        // end ("\n", or "\r\n"), whatever follows.
+        let rest = line.unicodeScalars
+        var lineEnd = rest.startIndex
+        var caret = rest.startIndex
+        var indent = 0
+        while indent < column - 1, caret < rest.endIndex, rest[caret] != "\n", rest[caret] != "\r" {
+            rest.formIndex(after: &caret)
+            indent += 1
         }
+        lineEnd = caret
+        var scanned = 0
+        while scanned <= Self.quoteWidth, lineEnd < rest.endIndex, rest[lineEnd] != "\n", rest[lineEnd] != "\r" {
+            rest.formIndex(after: &lineEnd)
+            scanned += 1
+        }
+        let all = rest[rest.startIndex..<lineEnd]
+        var lower = caret
+        var before = 0
+        while before < Self.quoteWidth / 2, lower > all.startIndex {
+            all.formIndex(before: &lower)
+            before += 1
+        }
+        var upper = lower
+        var taken = 0
+        while taken < Self.quoteWidth, upper < all.endIndex {
+            all.formIndex(after: &upper)
+            taken += 1
+        }
+        // Near the end of the line the window reaches further back instead.
+        while taken < Self.quoteWidth, lower > all.startIndex {
+            all.formIndex(before: &lower)
+            taken += 1
+            before += 1
+        }
+        let leading = lower > all.startIndex
+        let scalars = (leading ? ["…"] : []) + Array(all[lower..<upper]) + (upper < all.endIndex ? ["…"] : [])
+        indent = before + (leading ? 1 : 0)
         // Tabs as one space keep the caret aligned; other control characters are not sent
         // to the terminal as they are.
         let visible = String(String.UnicodeScalarView(scalars.map { scalar in

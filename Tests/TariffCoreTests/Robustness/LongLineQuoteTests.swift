@@ -30,6 +30,19 @@ struct LongLineQuoteTests {
         #expect(end[2] == "    " + String(repeating: " ", count: 120) + "^")
     }
 
+    /// Regression: each diagnostic copied the whole line scalar by scalar, a second per
+    /// diagnostic on a 9 MB line (a minified JSON snapshot with a dozen missing fields).
+    @Test(.timeLimit(.minutes(1))) func aTenMegabyteLineIsQuotedWithoutCopyingIt() {
+        let line = "{\"id\": \"" + String(repeating: "x", count: 10_000_000) + "\"}"
+        let source = line + "\n"
+        let diagnostics = (0..<200).map { index in
+            Diagnostic.error("t.id", "m\(index)", at: SourcePosition(file: "f.json", line: 1, column: 2))
+        }
+        let rendered = DiagnosticRenderer(sources: ["f.json": source]).render(diagnostics)
+        #expect(rendered.utf8.count < 200 * 200)
+        #expect(rendered.hasPrefix("f.json:1:2: error: m0\n    {\"id\": \"" + String(repeating: "x", count: 112) + "…\n     ^\n"))
+    }
+
     @Test func shortLinesAreQuotedWhole() {
         #expect(Self.render("price: 64.00", column: 8, length: 5) == "f.json:1:8: error: m\n    price: 64.00\n           ^~~~~\n")
     }
