@@ -4,7 +4,8 @@
 #   Tests/Fuzz/run.sh [SECONDS] [TARGET...]     targets: rules expression snapshot (default: all)
 #
 # SECONDS (default 60) is each target's -max_total_time. Extra libFuzzer flags can be passed
-# in FUZZ_FLAGS (say FUZZ_FLAGS="-runs=1000000"). The build goes to .build-fuzz (FUZZ_OUT
+# in FUZZ_FLAGS (say FUZZ_FLAGS="-runs=1000000"); FUZZ_TIMEOUT (default 25) is the seconds
+# one input may take, wall-clock, so generous enough for a machine shared with builds. The build goes to .build-fuzz (FUZZ_OUT
 # overrides): the core, YAML and billing modules compiled by swiftc with
 # -sanitize=fuzzer,address, libyaml (from the SwiftPM checkout of Yams) by clang. Corpora
 # grow in .build-fuzz/corpus/TARGET, crashes land in .build-fuzz/artifacts. Seeds come from
@@ -93,7 +94,7 @@ for target in "${TARGETS[@]}"; do
     echo "fuzz: $target for ${SECONDS_PER_TARGET}s" >&2
     set +e
     TARIFF_ROOT=$ROOT LSAN_OPTIONS=suppressions=$OUT/lsan.supp ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} "$OUT/fuzz-$target" \
-        -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -max_total_time="$SECONDS_PER_TARGET" -timeout="${FUZZ_TIMEOUT:-25}" -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$OUT/artifacts/$target-" ${FUZZ_FLAGS:-} \
         "$OUT/corpus/$target" "$SEEDS/$target" >"$log" 2>&1
     code=$?
