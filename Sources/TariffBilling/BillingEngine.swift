@@ -13,9 +13,24 @@ public import TariffCore
 /// A value: share one engine between threads; each call evaluates independently.
 public struct BillingEngine: Sendable {
     public let graph: RuleGraph
+    /// The invoice rule and what evaluating it runs, worked out once for every preview.
+    private let invoicePlan: Result<PlannedRule, EvaluationError>
 
     public init(graph: RuleGraph) {
         self.graph = graph
+        if let rule = graph.rules(inCategory: "invoice").first {
+            let targets = Self.checked([rule.id], in: graph)
+            let index = graph.index(of: rule.id) ?? 0
+            invoicePlan = graph.plan(targets: targets).map { PlannedRule(index: index, plan: $0) }
+        } else {
+            invoicePlan = .failure(EvaluationError("billing.no-invoice", "no rule of kind 'invoice' in the rule set",
+                                                   hint: "add a rule with 'kind: invoice' listing the charges"))
+        }
+    }
+
+    private struct PlannedRule: Sendable {
+        let index: Int
+        let plan: EvaluationPlan
     }
 
     /// Compiles rule documents with the billing plugins (and any extra ones).
@@ -35,22 +50,21 @@ public struct BillingEngine: Sendable {
 
     /// The next invoice for a snapshot as of a date.
     public func preview(_ snapshot: Record, asOf: CivilDate, trace: Bool = false) -> Result<Preview, EvaluationError> {
-        guard let rule = graph.rules(inCategory: "invoice").first else {
-            return .failure(EvaluationError("billing.no-invoice", "no rule of kind 'invoice' in the rule set",
-                                            hint: "add a rule with 'kind: invoice' listing the charges"))
-        }
-        return graph.evaluate(snapshot, asOf: asOf, options: EvaluationOptions(targets: checked([rule.id]), trace: trace))
-            .flatMap { evaluation in
-                guard let value = evaluation.value(of: rule.id), let invoice = Invoice(value) else {
+        invoicePlan.flatMap { rule in
+            graph.evaluate(snapshot, asOf: asOf, plan: rule.plan, trace: trace).flatMap { evaluation in
+                guard let value = evaluation.value(ofRuleAt: rule.index), let invoice = Invoice(value) else {
                     return .failure(EvaluationError("eval.internal", "the invoice rule gave no invoice"))
                 }
                 return .success(Preview(invoice: invoice, trace: evaluation.trace))
             }
+        }
     }
 
     /// The rules to evaluate for `targets`: them, and every invariant that needs no
     /// parameter, so a snapshot that breaks one is rejected whatever is asked of it.
-    private func checked(_ targets: Set<String>) -> Set<String> {
+    private func checked(_ targets: Set<String>) -> Set<String> { Self.checked(targets, in: graph) }
+
+    private static func checked(_ targets: Set<String>, in graph: RuleGraph) -> Set<String> {
         var all = targets
         for rule in graph.rules where rule.category == "invariant" && !rule.needsParameters { all.insert(rule.id) }
         return all

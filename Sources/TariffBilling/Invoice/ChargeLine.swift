@@ -4,43 +4,80 @@ public import TariffCore
 /// what unit price, for which interval, and which items of the rule's list it covers.
 ///
 /// Lines travel between rules as records of ``ChargeLine/recordType``, so rules can read
-/// them (`licenses.sum(l, l.amount)`) and the `invoice` kind can total them.
+/// them (`licenses.sum(l, l.amount)`) and the `invoice` kind can total them. A `ChargeLine`
+/// is a typed view of such a record, not a copy: wrapping one and reading it back as a
+/// ``value`` costs nothing, which is what the billing hot path does for every line.
 public struct ChargeLine: Sendable, Hashable {
-    public var rule: String
-    public var label: String
-    public var quantity: Int64
-    public var unitPrice: Money
-    public var amount: Money
-    public var interval: Period?
+    /// The line as rules see it: a record of ``recordType``.
+    public private(set) var record: Record
+
+    public var rule: String {
+        get { Self.text(record.fields[0]) ?? "" }
+        set { record.fields[0] = .string(newValue) }
+    }
+    public var label: String {
+        get { Self.text(record.fields[1]) ?? "" }
+        set { record.fields[1] = .string(newValue) }
+    }
+    public var quantity: Int64 {
+        get { if case let .int(quantity) = record.fields[2] { quantity } else { 0 } }
+        set { record.fields[2] = .int(newValue) }
+    }
+    public var unitPrice: Money {
+        get { Self.money(record.fields[3]) }
+        set { record.fields[3] = .money(newValue) }
+    }
+    public var amount: Money {
+        get { Self.money(record.fields[4]) }
+        set { record.fields[4] = .money(newValue) }
+    }
+    public var interval: Period? {
+        get { if case let .period(period) = record.fields[5] { period } else { nil } }
+        set { record.fields[5] = newValue.map(Value.period) ?? .null }
+    }
     /// The prorated fraction as text (`58/31`), for prorated lines.
-    public var fraction: String?
+    public var fraction: String? {
+        get { Self.text(record.fields[6]) }
+        set { record.fields[6] = newValue.map(Value.string) ?? .null }
+    }
     /// The proration basis that produced the fraction.
-    public var basis: String?
+    public var basis: String? {
+        get { Self.text(record.fields[7]) }
+        set { record.fields[7] = newValue.map(Value.string) ?? .null }
+    }
     /// For usage: when, by which team and user.
-    public var date: CivilDate?
-    public var team: String?
-    public var user: String?
+    public var date: CivilDate? {
+        get { if case let .date(date) = record.fields[8] { date } else { nil } }
+        set { record.fields[8] = newValue.map(Value.date) ?? .null }
+    }
+    public var team: String? {
+        get { Self.text(record.fields[9]) }
+        set { record.fields[9] = newValue.map(Value.string) ?? .null }
+    }
+    public var user: String? {
+        get { Self.text(record.fields[10]) }
+        set { record.fields[10] = newValue.map(Value.string) ?? .null }
+    }
     /// Whether the line is billed on this invoice (usage outside the cycle is listed only).
-    public var billed: Bool
+    public var billed: Bool {
+        get { if case .bool(true) = record.fields[11] { true } else { false } }
+        set { record.fields[11] = .bool(newValue) }
+    }
     /// Indices of the items of the rule's `each` list this line covers.
-    public var items: [Int]
+    public var items: [Int] {
+        get { if case let .list(items) = record.fields[12] { Self.indices(items) } else { [] } }
+        set { record.fields[12] = newValue.count == 1 ? SingleItem.value(newValue[0]) : .list(newValue.map { .int(Int64($0)) }) }
+    }
 
     public init(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
                 fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil, team: String? = nil,
                 user: String? = nil, billed: Bool = true, items: [Int] = []) {
-        self.rule = rule
-        self.label = label
-        self.quantity = quantity
-        self.unitPrice = unitPrice
-        self.amount = amount
-        self.interval = interval
-        self.fraction = fraction
-        self.basis = basis
-        self.date = date
-        self.team = team
-        self.user = user
-        self.billed = billed
-        self.items = items
+        record = Record(type: Self.recordType, fields: [
+            .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
+            interval.map(Value.period) ?? .null, fraction.map(Value.string) ?? .null, basis.map(Value.string) ?? .null,
+            date.map(Value.date) ?? .null, team.map(Value.string) ?? .null, user.map(Value.string) ?? .null,
+            .bool(billed), items.count == 1 ? SingleItem.value(items[0]) : .list(items.map { .int(Int64($0)) }),
+        ])
     }
 
     /// The record type every charge kind produces, shared so that lists of lines from
@@ -63,14 +100,7 @@ public struct ChargeLine: Sendable, Hashable {
 
     public static let listType = ValueType.list(.record(recordType))
 
-    public var value: Value {
-        .record(Record(type: Self.recordType, fields: [
-            .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
-            interval.map(Value.period) ?? .null, fraction.map(Value.string) ?? .null, basis.map(Value.string) ?? .null,
-            date.map(Value.date) ?? .null, team.map(Value.string) ?? .null, user.map(Value.string) ?? .null,
-            .bool(billed), .list(items.map { .int(Int64($0)) }),
-        ]))
-    }
+    public var value: Value { .record(record) }
 
     /// The ``value`` of a billed line with only the common fields, built without the struct
     /// (the hot path of charges that do not merge).
@@ -79,25 +109,50 @@ public struct ChargeLine: Sendable, Hashable {
         .record(Record(type: recordType, fields: [
             .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
             interval.map(Value.period) ?? .null, .null, .null, .null, .null, .null,
-            .bool(true), .list(item.map { [.int(Int64($0))] } ?? []),
+            .bool(true), item.map(SingleItem.value) ?? .list([]),
         ]))
     }
 
+    /// The line a record of ``recordType`` is, or nil for any other value.
     public init?(_ value: Value) {
         guard case let .record(record) = value, record.type === Self.recordType, record.fields.count == 13,
-              case let .string(rule) = record.fields[0], case let .string(label) = record.fields[1],
-              case let .int(quantity) = record.fields[2], case let .money(unit) = record.fields[3],
-              case let .money(amount) = record.fields[4], case let .bool(billed) = record.fields[11],
-              case let .list(items) = record.fields[12] else { return nil }
-        func text(_ value: Value) -> String? { if case let .string(s) = value { return s } else { return nil } }
-        var interval: Period?
-        if case let .period(p) = record.fields[5] { interval = p }
-        var date: CivilDate?
-        if case let .date(d) = record.fields[8] { date = d }
-        self.init(rule: rule, label: label, quantity: quantity, unitPrice: unit, amount: amount, interval: interval,
-                  fraction: text(record.fields[6]), basis: text(record.fields[7]), date: date,
-                  team: text(record.fields[9]), user: text(record.fields[10]), billed: billed,
-                  items: items.compactMap { if case let .int(i) = $0 { Int(i) } else { nil } })
+              case .string = record.fields[0], case .string = record.fields[1], case .int = record.fields[2],
+              case .money = record.fields[3], case .money = record.fields[4], case .bool = record.fields[11],
+              case .list = record.fields[12] else { return nil }
+        self.record = record
+    }
+
+    private static func text(_ value: Value) -> String? {
+        if case let .string(text) = value { text } else { nil }
+    }
+
+    /// Money fields are checked to be money when the line is made or wrapped.
+    private static func money(_ value: Value) -> Money {
+        if case let .money(money) = value { return money }
+        preconditionFailure("a line's money field holds \(value)")
+    }
+
+    private static func indices(_ items: [Value]) -> [Int] {
+        if items.count == 1, case let .int(index) = items[0], index >= 0, index < SingleItem.count {
+            return SingleItem.indices[Int(index)]
+        }
+        return items.compactMap { if case let .int(i) = $0 { Int(i) } else { nil } }
+    }
+}
+
+/// Lines covering one item (most of them) share their `items` list: made once, here, so a
+/// line costs no allocation for it.
+enum SingleItem {
+    static let count = 4096
+    static let values: [Value] = (0..<count).map { .list([.int(Int64($0))]) }
+    static let indices: [[Int]] = (0..<count).map { [$0] }
+
+    static func list(_ index: Int) -> [Int] {
+        index >= 0 && index < count ? indices[index] : [index]
+    }
+
+    static func value(_ index: Int) -> Value {
+        index >= 0 && index < count ? values[index] : .list([.int(Int64(index))])
     }
 }
 

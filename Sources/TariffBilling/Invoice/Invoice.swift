@@ -36,7 +36,12 @@ public struct Invoice: Sendable, Hashable {
               case let .list(violations) = record.fields[8], case let .string(rounding) = record.fields[9] else { return nil }
         self.account = account
         self.period = period
-        self.lines = lines.compactMap(ChargeLine.init)
+        var charged: [ChargeLine] = []
+        charged.reserveCapacity(lines.count)
+        for line in lines {
+            if let line = ChargeLine(line) { charged.append(line) }
+        }
+        self.lines = charged
         self.subtotal = subtotal
         self.credits = credits
         self.creditsApplied = applied

@@ -93,7 +93,7 @@ public struct ProratedChargeKind: RuleKind {
                     let amount = try unit.multiplying(ExactDecimal(count))
                     lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: unit, amount: amount,
                                             interval: interval, fraction: proration.fraction.description, basis: basis.name,
-                                            items: item.map { [$0] } ?? []))
+                                            items: item.map(SingleItem.list) ?? []))
                 } catch {
                     throw EvaluationError(error, in: from)
                 }

@@ -67,7 +67,7 @@ public struct RecurringChargeKind: RuleKind {
                     let amount = try rounded.multiplying(ExactDecimal(count))
                     if merges {
                         lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
-                                                interval: period, items: item.map { [$0] } ?? []))
+                                                interval: period, items: item.map(SingleItem.list) ?? []))
                     } else {
                         values.append(ChargeLine.value(rule: id, label: text, quantity: count, unitPrice: rounded,
                                                        amount: amount, interval: period, item: item))

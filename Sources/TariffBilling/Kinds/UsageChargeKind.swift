@@ -85,7 +85,7 @@ public struct UsageChargeKind: RuleKind {
                                                                                         rounding: settings.mode), rounded.currency)
                     lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: unit, amount: rounded,
                                             date: when, team: teamName, user: userName, billed: isBilled,
-                                            items: item.map { [$0] } ?? []).value)
+                                            items: item.map(SingleItem.list) ?? []).value)
                 } catch {
                     throw EvaluationError(error, in: amount)
                 }

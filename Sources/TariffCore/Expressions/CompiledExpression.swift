@@ -32,7 +32,13 @@ public struct CompiledTemplate: Sendable {
     /// and comes before hole `i`; the last literal follows the last hole.
     private let literals: [UInt8]
     private let bounds: [Int]
-    private let holes: [Evaluator]
+    /// Structs, not bare closures: an array of closures stores them generically and calls
+    /// each through a thunk.
+    private let holes: [Hole]
+
+    private struct Hole: Sendable {
+        let evaluate: Evaluator
+    }
     /// The whole text of a template without holes.
     private let constant: String
     /// Bytes of literal text plus a guess per hole, so rendering allocates once.
@@ -43,13 +49,13 @@ public struct CompiledTemplate: Sendable {
         self.source = source
         var literals: [UInt8] = []
         var bounds = [0]
-        var holes: [Evaluator] = []
+        var holes: [Hole] = []
         for piece in pieces {
             switch piece {
             case let .text(text): literals.append(contentsOf: text.utf8)
             case let .hole(expression):
                 bounds.append(literals.count)
-                holes.append(expression.evaluator)
+                holes.append(Hole(evaluate: expression.evaluator))
             }
         }
         bounds.append(literals.count)
@@ -62,22 +68,47 @@ public struct CompiledTemplate: Sendable {
 
     public func render(_ frame: Frame) throws(EvaluationError) -> String {
         if holes.isEmpty { return constant }
-        // Bytes into the frame's buffer, then one string: appending Strings piece by piece
-        // costs a grapheme-boundary check per piece.
-        var buffer = frame.textBuffer
-        frame.textBuffer = []
-        buffer.removeAll(keepingCapacity: true)
-        if buffer.capacity < capacity { buffer.reserveCapacity(capacity) }
-        defer { frame.textBuffer = buffer }
-        for index in holes.indices {
-            buffer.append(contentsOf: literals[bounds[index]..<bounds[index + 1]])
-            switch try holes[index](frame) {
-            case let .string(text): buffer.append(contentsOf: text.utf8)
-            case let value: buffer.append(contentsOf: Self.display(value).utf8)
+        // Bytes into the frame's scratch memory, then one string: appending Strings piece
+        // by piece costs a grapheme-boundary check per piece.
+        var text = frame.text
+        text.count = 0
+        text.reserve(capacity)
+        defer { frame.text = text }
+        try literals.withUnsafeBufferPointer { literals throws(EvaluationError) in
+            for index in holes.indices {
+                text.append(UnsafeBufferPointer(rebasing: literals[bounds[index]..<bounds[index + 1]]))
+                switch try holes[index].evaluate(frame) {
+                case let .string(string): Self.append(string, to: &text)
+                case let .int(number): Self.append(number, to: &text)
+                case let value: Self.append(Self.display(value), to: &text)
+                }
             }
+            text.append(UnsafeBufferPointer(rebasing: literals[bounds[holes.count]...]))
         }
-        buffer.append(contentsOf: literals[bounds[holes.count]...])
-        return String(decoding: buffer, as: UTF8.self)
+        return text.string()
+    }
+
+    /// The UTF-8 of `string`, copied in one go (not byte by byte through a generic sequence).
+    @inline(__always)
+    static func append(_ string: String, to text: inout TextScratch) {
+        let copied: Void? = string.utf8.withContiguousStorageIfAvailable { text.append($0) }
+        if copied == nil {
+            for byte in string.utf8 { text.append(byte) }
+        }
+    }
+
+    /// The decimal digits of `number`, written in place.
+    static func append(_ number: Int64, to text: inout TextScratch) {
+        if number < 0 { text.append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        var rest = magnitude
+        repeat {
+            text.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Values as a person reads them in a label: money at its currency's scale, text bare.

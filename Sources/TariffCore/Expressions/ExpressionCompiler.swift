@@ -281,9 +281,27 @@ final class ExpressionCompiler {
             let type = record.fields[slot].type
             let evaluator = base.evaluator
             let traced = !isContainer(type) && !isQuiet(baseSyntax)
+            // `item.country`, `period.end`: the field read in place from the local or the
+            // snapshot, without copying the record out first.
+            if case let .name(baseName) = baseSyntax.kind {
+                switch resolve(baseName) {
+                case let .local(baseSlot, _)?:
+                    return Typed(type: type) { frame throws(EvaluationError) in
+                        guard let field = frame.locals[baseSlot].field(at: slot) else { throw .internalTypeError(path, at: position) }
+                        if traced, let trace = frame.trace { trace.read(path, field) }
+                        return field
+                    }
+                case let .input(baseSlot, _)?:
+                    return Typed(type: type) { frame throws(EvaluationError) in
+                        guard let field = frame.input.fields[baseSlot].field(at: slot) else { throw .internalTypeError(path, at: position) }
+                        if traced, let trace = frame.trace { trace.read(path, field) }
+                        return field
+                    }
+                default: break
+                }
+            }
             return Typed(type: type) { frame throws(EvaluationError) in
-                guard case let .record(value) = try evaluator(frame) else { throw .internalTypeError(path, at: position) }
-                let field = value.fields[slot]
+                guard let field = try evaluator(frame).field(at: slot) else { throw .internalTypeError(path, at: position) }
                 if traced, let trace = frame.trace { trace.read(path, field) }
                 return field
             }

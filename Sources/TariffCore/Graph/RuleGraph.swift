@@ -73,17 +73,30 @@ public struct Evaluation: Sendable {
         guard let index = ids[id], evaluated[index] else { return nil }
         return values[index]
     }
+
+    /// The result of the rule at an index of ``RuleGraph/rules``, or nil when it was not evaluated.
+    public func value(ofRuleAt index: Int) -> Value? {
+        guard values.indices.contains(index), evaluated[index] else { return nil }
+        return values[index]
+    }
+}
+
+/// Which rules an evaluation runs, worked out once: the targets and everything they read.
+/// Made by ``RuleGraph/plan(targets:)`` and reused for every snapshot, so the hot path
+/// looks up no rule by name.
+public struct EvaluationPlan: Sendable {
+    let wanted: [Bool]
+    /// The parameters the planned rules need, by rule, for the check before evaluating.
+    let needed: [(rule: Int, keys: Set<String>)]
 }
 
 extension RuleGraph {
-    /// Evaluates the rules against a snapshot as of a date the caller gives (never the clock).
-    ///
-    /// - Returns: every result, or the first error; never a partial evaluation.
-    /// - Complexity: linear in the rules evaluated and the snapshot items they visit.
-    public func evaluate(_ input: Record, asOf: CivilDate, options: EvaluationOptions = .init()) -> Result<Evaluation, EvaluationError> {
+    /// The rules to run for `targets` (nil: every rule that needs no parameter) and their
+    /// dependencies.
+    public func plan(targets: Set<String>?) -> Result<EvaluationPlan, EvaluationError> {
         var wanted = [Bool](repeating: false, count: rules.count)
-        if let targets = options.targets {
-            for target in targets {
+        if let targets {
+            for target in targets.sorted() {
                 guard let index = indexByID[target] else {
                     return .failure(EvaluationError("eval.unknown-target", "no rule '\(target)' to evaluate",
                                                     hint: Suggestion.hint(for: target, among: indexByID.keys)))
@@ -96,20 +109,42 @@ extension RuleGraph {
         } else {
             for index in rules.indices where !rules[index].needsParameters { wanted[index] = true }
         }
+        let needed = rules.indices.filter { wanted[$0] && rules[$0].needsParameters }.map { ($0, rules[$0].parameterKeys) }
+        return .success(EvaluationPlan(wanted: wanted, needed: needed))
+    }
+
+    /// Evaluates the rules against a snapshot as of a date the caller gives (never the clock).
+    ///
+    /// - Returns: every result, or the first error; never a partial evaluation.
+    /// - Complexity: linear in the rules evaluated and the snapshot items they visit.
+    public func evaluate(_ input: Record, asOf: CivilDate, options: EvaluationOptions = .init()) -> Result<Evaluation, EvaluationError> {
+        plan(targets: options.targets).flatMap { plan in
+            evaluate(input, asOf: asOf, plan: plan, parameters: options.parameters, trace: options.trace)
+        }
+    }
+
+    /// Evaluates the rules of a plan made once with ``plan(targets:)``: the hot path of
+    /// billing many snapshots with one question.
+    public func evaluate(_ input: Record, asOf: CivilDate, plan: EvaluationPlan, parameters given: [String: Value] = [:],
+                         trace: Bool = false) -> Result<Evaluation, EvaluationError> {
+        let wanted = plan.wanted
+        guard wanted.count == rules.count else {
+            return .failure(EvaluationError("eval.internal", "the evaluation plan was made for another rule graph"))
+        }
         var parameterValues = [Value](repeating: .null, count: parameters.count)
-        for (name, value) in options.parameters {
+        for (name, value) in given {
             guard let parameter = parameters[name] else { continue }
             parameterValues[parameter.slot] = value
         }
-        for index in rules.indices where wanted[index] && rules[index].needsParameters {
-            let missing = rules[index].parameterKeys.filter { options.parameters[$0] == nil }
+        for (index, keys) in plan.needed {
+            let missing = keys.filter { given[$0] == nil }
             if !missing.isEmpty {
                 return .failure(EvaluationError("eval.missing-parameter",
                                                 "rule '\(rules[index].id)' needs '\(missing.sorted().joined(separator: "', '"))'",
                                                 at: rules[index].declaration.idPosition))
             }
         }
-        let recorder = options.trace ? TraceRecorder() : nil
+        let recorder = trace ? TraceRecorder() : nil
         let frame = Frame(input: input, asOf: asOf, ruleCount: rules.count, localCount: localCount,
                           parameters: parameterValues, trace: recorder, stepLimit: limits.evaluationSteps)
         do {
@@ -122,6 +157,6 @@ extension RuleGraph {
         } catch {
             return .failure(error)
         }
-        return .success(Evaluation(asOf: asOf, ids: indexByID, values: frame.results, evaluated: wanted, trace: recorder?.trace))
+        return .success(Evaluation(asOf: asOf, ids: indexByID, values: frame.results.values, evaluated: wanted, trace: recorder?.trace))
     }
 }

@@ -4,25 +4,33 @@
 public final class Frame {
     public let input: Record
     public let asOf: CivilDate
-    public internal(set) var results: [Value]
-    public var locals: [Value]
+    /// The result of each rule evaluated so far, by its index in the graph.
+    public let results: Slots
+    /// Bound variables (`item`, `let` names, lambda parameters), by slot.
+    public let locals: Slots
     public let parameters: [Value]
     /// Present only when a trace was asked for.
     public let trace: TraceRecorder?
     var steps = 0
     let stepLimit: Int
     /// Reused by template rendering, so a label costs one allocation (its string).
-    var textBuffer: [UInt8] = []
+    var text = TextScratch()
 
     init(input: Record, asOf: CivilDate, ruleCount: Int, localCount: Int, parameters: [Value],
          trace: TraceRecorder?, stepLimit: Int) {
         self.input = input
         self.asOf = asOf
-        self.results = Array(repeating: .null, count: ruleCount)
-        self.locals = Array(repeating: .null, count: localCount)
+        self.results = Slots(count: ruleCount)
+        self.locals = Slots(count: localCount)
         self.parameters = parameters
         self.trace = trace
         self.stepLimit = stepLimit
+    }
+
+    deinit {
+        results.free()
+        locals.free()
+        text.free()
     }
 
     /// Counts one unit of work toward the evaluation-step limit, so no input can make
@@ -36,6 +44,88 @@ public final class Frame {
                 at: position, hint: "raise it with --max-steps if the snapshot really is this large")
         }
     }
+}
+
+/// Values by slot in memory their ``Frame`` owns and frees. Reading and writing a slot is
+/// an index into that memory, without the run-time exclusivity check that an array stored
+/// in a class costs on every access (the hot path reads slots more than anything else).
+public struct Slots {
+    private let base: UnsafeMutablePointer<Value>
+    public let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: .null, count: count)
+    }
+
+    /// The value in `slot`; slots are numbered when rules compile, so an index out of
+    /// range is a bug in a plugin, and stops the program rather than read past the memory.
+    public subscript(slot: Int) -> Value {
+        @inline(__always) get {
+            precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
+            return base[slot]
+        }
+        @inline(__always) nonmutating set {
+            precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
+            base[slot] = newValue
+        }
+    }
+
+    /// Every slot's value, copied out.
+    public var values: [Value] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func free() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
+/// Bytes a template renders into before they become one string: raw memory that grows and
+/// is reused for every label of an evaluation.
+struct TextScratch {
+    private(set) var base: UnsafeMutablePointer<UInt8>?
+    private(set) var capacity = 0
+    var count = 0
+
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2, 128)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        if let base {
+            grown.update(from: base, count: count)
+            base.deallocate()
+        }
+        base = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base.unsafelyUnwrapped + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base.unsafelyUnwrapped[count] = byte
+        count += 1
+    }
+
+    /// The bytes written so far as a string.
+    func string() -> String {
+        guard let base else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    }
+
+    func free() { base?.deallocate() }
 }
 
 /// A compiled expression: evaluated with a frame, never re-parsed.

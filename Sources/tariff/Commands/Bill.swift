@@ -94,10 +94,17 @@ extension Tariff {
                 workspace.report([.error("io.unwritable", error.reason, at: nil)])
                 throw ExitStatus.badInput
             }
-            let biller = BatchBiller(engine: engine, format: format, asOf: date, limits: workspace.readLimits,
-                                     shard: shard.flatMap(Shard.init), file: path ?? "<stdin>")
-            var run = BatchRun(biller: biller, jobs: jobs ?? BatchRun.cores, chunk: chunk,
-                               progress: isatty(2) == 1)
+            let workers = jobs ?? BatchRun.cores
+            // Each worker bills with its own compiled copy of the rules (a fraction of a
+            // millisecond each): threads that shared one copy would contend for the reference
+            // counts of its objects, a cache line bouncing between cores on every account.
+            var billers: [BatchBiller] = []
+            for worker in 0..<workers {
+                let copy = worker == 0 ? engine : try workspace.engine()
+                billers.append(BatchBiller(engine: copy, format: format, asOf: date, limits: workspace.readLimits,
+                                           shard: shard.flatMap(Shard.init), file: path ?? "<stdin>"))
+            }
+            var run = BatchRun(billers: billers, chunk: chunk, progress: isatty(2) == 1)
             let summary: BatchRun.Summary
             do {
                 summary = try run.run(LineReader(fd: fd, maxLineBytes: workspace.readLimits.maxBytes), sink: sink)
@@ -127,8 +134,10 @@ struct BatchRun {
         var readFailure: String?
     }
 
-    let biller: BatchBiller
-    let jobs: Int
+    /// One per worker thread.
+    let billers: [BatchBiller]
+    var jobs: Int { billers.count }
+    var biller: BatchBiller { billers[0] }
     let chunk: Int
     let progress: Bool
 
@@ -147,31 +156,25 @@ struct BatchRun {
         var summary = Summary()
         let started = BenchClock.now()
         var lastProgress = started
-        var lines: [(Int, LineReader.Line)] = []
-        lines.reserveCapacity(chunk)
-        var done = false
-        while !done {
-            lines.removeAll(keepingCapacity: true)
-            while lines.count < chunk {
-                guard let line = reader.next() else {
-                    done = true
-                    break
-                }
-                summary.lines += 1
-                lines.append((summary.lines, line))
+        // Three chunks in flight: while the workers bill chunk k, this thread writes the
+        // invoices of chunk k-1 and reads chunk k+1, so neither stalls the workers.
+        var billing = read(&reader, &summary)
+        var billed: [SliceResult] = []
+        while !billing.isEmpty || !billed.isEmpty {
+            let pending = billing.isEmpty ? nil : start(billing)
+            var failure: OutputSink.SinkError?
+            do throws(OutputSink.SinkError) {
+                try write(billed, to: sink, &summary)
+            } catch {
+                failure = error
             }
-            if lines.isEmpty { break }
-            let results = process(lines)
-            for result in results {
-                try sink.write(result.output)
-                summary.billed += result.billed
-                summary.skipped += result.skipped
-                summary.failed += result.failures.count
-                for failure in result.failures { report(failure) }
-            }
+            let next = billing.isEmpty ? [] : read(&reader, &summary)
+            billed = pending?.wait() ?? []
+            if let failure { throw failure }
+            billing = next
             if progress {
                 let now = BenchClock.now()
-                if now - lastProgress >= 0.5 || done {
+                if now - lastProgress >= 0.5 || (billing.isEmpty && billed.isEmpty) {
                     lastProgress = now
                     showProgress(summary, seconds: now - started)
                 }
@@ -182,13 +185,62 @@ struct BatchRun {
         return summary
     }
 
-    /// Bills a chunk on `jobs` threads, each a contiguous slice, and returns the slices' results in order.
-    private func process(_ lines: [(Int, LineReader.Line)]) -> [SliceResult] {
-        let slices = min(jobs, lines.count)
+    /// The next chunk of lines, numbered from 1; empty at the end of the input.
+    private func read(_ reader: inout LineReader, _ summary: inout Summary) -> [(Int, LineReader.Line)] {
+        var lines: [(Int, LineReader.Line)] = []
+        lines.reserveCapacity(chunk)
+        while lines.count < chunk, let line = reader.next() {
+            summary.lines += 1
+            lines.append((summary.lines, line))
+        }
+        return lines
+    }
+
+    private func write(_ results: [SliceResult], to sink: OutputSink, _ summary: inout Summary) throws(OutputSink.SinkError) {
+        for result in results {
+            try sink.write(result.output)
+            summary.billed += result.billed
+            summary.skipped += result.skipped
+            summary.failed += result.failures.count
+            for failure in result.failures { report(failure) }
+        }
+    }
+
+    /// A chunk being billed on the workers.
+    private struct PendingChunk {
+        let group: DispatchGroup
+        let results: ResultSlots
+
+        func wait() -> [SliceResult] {
+            group.wait()
+            return results.slots.withLock { $0 }
+        }
+    }
+
+    private func start(_ lines: [(Int, LineReader.Line)]) -> PendingChunk {
+        let group = DispatchGroup()
+        let slices = min(jobs * 16, lines.count)
         let results = ResultSlots(count: slices)
-        let biller = self.biller
-        do {
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+        let run = self
+        group.enter()
+        DispatchQueue.global().async {
+            run.process(lines, slices: slices, into: results)
+            group.leave()
+        }
+        return PendingChunk(group: group, results: results)
+    }
+
+    /// Bills a chunk in `slices` contiguous slices, each result in its slice's slot. One
+    /// worker per biller takes the next slice not yet taken, so a worker slowed down (by
+    /// this thread reading the next chunk) takes fewer slices instead of holding up the chunk.
+    private func process(_ lines: [(Int, LineReader.Line)], slices: Int, into results: ResultSlots) {
+        let billers = self.billers
+        let nextSlice = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(billers.count, slices)) { worker in
+            let biller = billers[worker]
+            while true {
+                let slice = nextSlice.add(1, ordering: .relaxed).oldValue
+                guard slice < slices else { return }
                 let range = (lines.count * slice / slices)..<(lines.count * (slice + 1) / slices)
                 var result = SliceResult()
                 result.output.reserveCapacity(range.count * 512)
@@ -210,7 +262,6 @@ struct BatchRun {
                 results.slots.withLock { $0[slice] = result }
             }
         }
-        return results.slots.withLock { $0 }
     }
 
     /// Each worker's result, set once by that worker.
