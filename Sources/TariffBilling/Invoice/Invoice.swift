@@ -16,12 +16,43 @@ public struct Invoice: Sendable, Hashable {
     /// How amounts were rounded (`half-up, per line`).
     public var rounding: String
 
+    /// A violation as its rule produced it: a typed view of the record of
+    /// ``ViolationKind/recordType``, read without copying it.
     public struct Violation: Sendable, Hashable {
-        public var rule: String
-        public var code: String
-        public var message: String
+        public private(set) var record: Record
+
+        public var rule: String {
+            get { Self.text(record.fields[0]) }
+            set { record.fields[0] = .string(newValue) }
+        }
+        public var code: String {
+            get { Self.text(record.fields[1]) }
+            set { record.fields[1] = .string(newValue) }
+        }
+        public var message: String {
+            get { Self.text(record.fields[2]) }
+            set { record.fields[2] = .string(newValue) }
+        }
         /// The rule's `details`, in the order written (empty when it has none).
-        public var details: [OutcomeValue] = []
+        public var details: [OutcomeValue] {
+            get {
+                guard record.fields.count > 3, case let .list(values) = record.fields[3] else { return [] }
+                return values.compactMap(OutcomeValue.init)
+            }
+            set { record.fields[3] = .list(newValue.map(\.record)) }
+        }
+
+        /// The violation a record of ``ViolationKind/recordType`` is, or nil for any other value.
+        init?(_ value: Value) {
+            guard case let .record(record) = value, record.type === ViolationKind.recordType, record.fields.count == 4,
+                  case .string = record.fields[0], case .string = record.fields[1], case .string = record.fields[2],
+                  case .list = record.fields[3] else { return nil }
+            self.record = record
+        }
+
+        private static func text(_ value: Value) -> String {
+            if case let .string(text) = value { text } else { "" }
+        }
     }
 
     public var currency: Currency { total.currency }
@@ -47,13 +78,7 @@ public struct Invoice: Sendable, Hashable {
         self.creditsApplied = applied
         self.total = total
         self.carryover = carryover
-        self.violations = violations.compactMap { value in
-            guard case let .record(v) = value, case let .string(rule) = v.fields[0], case let .string(code) = v.fields[1],
-                  case let .string(message) = v.fields[2] else { return nil }
-            var details: [OutcomeValue] = []
-            if v.fields.count > 3, case let .list(values) = v.fields[3] { details = values.compactMap(OutcomeValue.init) }
-            return Violation(rule: rule, code: code, message: message, details: details)
-        }
+        self.violations = violations.compactMap(Violation.init)
         self.rounding = rounding
     }
 }

@@ -287,7 +287,7 @@ final class ExpressionCompiler {
                 switch resolve(baseName) {
                 case let .local(baseSlot, _)?:
                     return Typed(type: type) { frame throws(EvaluationError) in
-                        guard let field = frame.locals[baseSlot].field(at: slot) else { throw .internalTypeError(path, at: position) }
+                        guard let field = frame.locals.field(baseSlot, at: slot) else { throw .internalTypeError(path, at: position) }
                         if traced, let trace = frame.trace { trace.read(path, field) }
                         return field
                     }

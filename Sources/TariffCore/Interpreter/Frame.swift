@@ -72,6 +72,14 @@ public struct Slots {
         }
     }
 
+    /// The field at `index` of the record in `slot`, read in place (the record itself is
+    /// not copied out, so not retained); nil when the slot holds no record.
+    @inline(__always)
+    public func field(_ slot: Int, at index: Int) -> Value? {
+        precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
+        return base[slot].field(at: index)
+    }
+
     /// Every slot's value, copied out.
     public var values: [Value] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
