@@ -25,14 +25,17 @@ struct EachClause: Sendable {
 
     /// Runs `body` once per element (with `item` set and the trace on that item), or once
     /// with no item when there is no `each`.
-    func forEach(_ frame: Frame, _ body: (Int?) throws(EvaluationError) -> Void) throws(EvaluationError) {
+    /// `count` is told the number of runs first, so results can be reserved at once.
+    func forEach(_ frame: Frame, count: (Int) -> Void = { _ in }, _ body: (Int?) throws(EvaluationError) -> Void) throws(EvaluationError) {
         guard let list else {
+            count(1)
             try body(nil)
             return
         }
         guard case let .list(values) = try list.evaluate(frame) else {
             throw EvaluationError("eval.internal", "'each' did not give a list", at: list.position)
         }
+        count(values.count)
         try frame.step(values.count, at: list.position)
         for (index, value) in values.enumerated() {
             frame.locals[slot] = value

@@ -55,7 +55,7 @@ public struct RecurringChargeKind: RuleKind {
             var lines: [ChargeLine] = []
             // Without merging, each line becomes its value at once: no second pass.
             var values: [Value] = []
-            try each.forEach(frame) { item throws(EvaluationError) in
+            try each.forEach(frame, count: { count in if !merges { values.reserveCapacity(count) } }) { item throws(EvaluationError) in
                 guard case let .money(unit) = try price.evaluate(frame) else { throw .init("eval.internal", "price", at: price.position) }
                 var count: Int64 = 1
                 if let quantity, case let .int(q) = try quantity.evaluate(frame) { count = q }

@@ -80,6 +80,7 @@ public struct CompiledTemplate: Sendable {
                 switch try holes[index].evaluate(frame) {
                 case let .string(string): Self.append(string, to: &text)
                 case let .int(number): Self.append(number, to: &text)
+                case let .date(date): Self.append(date, to: &text)
                 case let value: Self.append(Self.display(value), to: &text)
                 }
             }
@@ -95,6 +96,24 @@ public struct CompiledTemplate: Sendable {
         if copied == nil {
             for byte in string.utf8 { text.append(byte) }
         }
+    }
+
+    /// `YYYY-MM-DD`, as ``CivilDate/description`` spells it, written in place.
+    static func append(_ date: CivilDate, to text: inout TextScratch) {
+        guard date.year >= 0, date.year < 10000 else { return append(date.description, to: &text) }
+        text.reserve(10)
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(date.year, 4)
+        text.append(UInt8(ascii: "-"))
+        digits(date.month, 2)
+        text.append(UInt8(ascii: "-"))
+        digits(date.day, 2)
     }
 
     /// The decimal digits of `number`, written in place.

@@ -77,7 +77,10 @@ public struct Slots {
     @inline(__always)
     public func field(_ slot: Int, at index: Int) -> Value? {
         precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
-        return base[slot].field(at: index)
+        switch base[slot] {
+        case let .record(record): return record.fields[index]
+        default: return nil
+        }
     }
 
     /// Every slot's value, copied out.
