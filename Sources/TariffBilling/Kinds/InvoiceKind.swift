@@ -84,20 +84,28 @@ public struct InvoiceKind: RuleKind {
             let accountValue = try account.evaluate(frame)
             let periodValue = try period.evaluate(frame)
             var chargeLists: [[Value]] = []
+            chargeLists.reserveCapacity(charges.count)
+            var lineCount = 0
             for charge in charges {
-                if case let .list(values) = try charge.evaluate(frame) { chargeLists.append(values) }
+                if case let .list(values) = try charge.evaluate(frame) {
+                    lineCount += values.count
+                    chargeLists.append(values)
+                }
             }
             var creditAmounts: [Money] = []
+            creditAmounts.reserveCapacity(credits.count)
             for credit in credits {
                 if case let .money(amount) = try credit.evaluate(frame) { creditAmounts.append(amount) }
             }
             var found: [Value] = []
             for violation in violations {
-                if case let .list(values) = try violation.evaluate(frame) { found += values }
+                guard case let .list(values) = try violation.evaluate(frame) else { continue }
+                // One violation rule (the usual case): its list as it is, not copied.
+                if found.isEmpty { found = values } else { found += values }
             }
             var lines: [Value] = []
+            lines.reserveCapacity(lineCount)
             var subtotal = Money.zero(currency)
-            var available = Money.zero(currency)
             do throws(ArithmeticError) {
                 for values in chargeLists {
                     for value in values {
@@ -113,6 +121,7 @@ public struct InvoiceKind: RuleKind {
                                           mode: settings.mode, scale: currency.minorUnits)
                     subtotal = rounded
                 }
+                var available = Money.zero(currency)
                 for amount in creditAmounts { available = try available.adding(amount) }
                 let applied = try available.compare(subtotal) <= 0 ? available : subtotal
                 let total = try subtotal.subtracting(applied)
