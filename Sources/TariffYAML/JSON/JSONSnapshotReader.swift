@@ -15,8 +15,9 @@ public import TariffCore
 /// let record = line.withUnsafeBufferPointer { fast.read($0) }   // nil: use JSONReader + SnapshotDecoder
 /// ```
 ///
-/// - Complexity: O(*n*) in the input; one allocation per record, a few per list (they
-///   grow by doubling), one per string longer than 15 bytes that is not a `one_of` value.
+/// - Complexity: O(*n*) in the input; one allocation per record, one per list of up to 16
+///   items and one more per doubling beyond, one per string longer than 15 bytes that is not
+///   a `one_of` value.
 public struct JSONSnapshotReader: Sendable {
     /// The input type, flattened: names as bytes, `one_of` as byte strings.
     let plan: JSONSnapshotPlan
