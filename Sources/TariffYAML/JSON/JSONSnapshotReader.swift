@@ -15,64 +15,66 @@ public import TariffCore
 /// let record = line.withUnsafeBufferPointer { fast.read($0) }   // nil: use JSONReader + SnapshotDecoder
 /// ```
 ///
-/// - Complexity: O(*n*) in the input; one allocation per list, record and string longer
-///   than 15 bytes.
+/// - Complexity: O(*n*) in the input; one allocation per record, one per list of up to 16
+///   items and one more per doubling beyond, one per string longer than 15 bytes that is not
+///   a `one_of` value.
 public struct JSONSnapshotReader: Sendable {
-    /// How each part of the input type is read: names as bytes, `one_of` as sets.
-    indirect enum Plan: Sendable {
-        case record(RecordType, names: [[UInt8]], fields: [Plan], allowed: [Set<String>?], minimum: [ExactDecimal?])
-        case list(Plan)
-        case optional(Plan)
-        case scalar(ValueType)
-    }
-
-    let plan: Plan
+    /// The input type, flattened: names as bytes, `one_of` as byte strings.
+    let plan: JSONSnapshotPlan
     let currency: Currency
     let maxListLength: Int
     let maxDepth: Int
     let maxBytes: Int
 
     public init(decoder: SnapshotDecoder, limits: ReadLimits = .default) {
-        plan = Self.plan(for: .record(decoder.type))
+        plan = JSONSnapshotPlan(for: decoder.type)
         currency = decoder.currency
         maxListLength = min(decoder.maxListLength, limits.maxListLength)
         maxDepth = limits.maxDepth
         maxBytes = limits.maxBytes
     }
 
-    static func plan(for type: ValueType) -> Plan {
-        switch type {
-        case let .record(record):
-            return .record(record, names: record.fields.map { Array($0.name.utf8) }, fields: record.fields.map { plan(for: $0.type) },
-                           allowed: record.fields.map { $0.allowed.map(Set.init) }, minimum: record.fields.map(\.minimum))
-        case let .list(element): return .list(plan(for: element))
-        case let .optional(wrapped): return .optional(plan(for: wrapped))
-        default: return .scalar(type)
-        }
-    }
-
     /// The record, or nil when the slow path must decide.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Record? {
         guard bytes.count <= maxBytes else { return nil }
-        var cursor = Cursor(bytes: bytes, reader: self)
-        guard case let .record(record)? = cursor.value(plan, depth: 0) else { return nil }
-        cursor.skipWhitespace()
-        return cursor.index == bytes.count ? record : nil
+        return plan.bytes.withUnsafeBufferPointer { pool in
+            var cursor = Cursor(bytes: bytes, pool: pool, reader: self)
+            guard case let .record(record)? = cursor.value(plan.root, depth: 0) else { return nil }
+            cursor.skipWhitespace()
+            return cursor.index == bytes.count ? record : nil
+        }
     }
 }
 
 private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
-    let reader: JSONSnapshotReader
+    /// ``JSONSnapshotPlan/bytes``: field names and allowed values.
+    let pool: UnsafeBufferPointer<UInt8>
+    let plan: JSONSnapshotPlan
+    let currency: Currency
+    let maxListLength: Int
+    let maxDepth: Int
     var index = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, reader: JSONSnapshotReader) {
+    init(bytes: UnsafeBufferPointer<UInt8>, pool: UnsafeBufferPointer<UInt8>, reader: JSONSnapshotReader) {
         self.bytes = bytes
-        self.reader = reader
+        self.pool = pool
+        plan = reader.plan
+        currency = reader.currency
+        maxListLength = reader.maxListLength
+        maxDepth = reader.maxDepth
     }
 
+    /// A string's bytes between its quotes, and whether they are all ASCII.
+    struct RawString {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var isASCII: Bool
+    }
+
+    @inline(__always)
     var peek: UInt8 { index < bytes.count ? bytes[index] : 0 }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -82,27 +84,47 @@ private struct Cursor {
         }
     }
 
-    mutating func value(_ plan: JSONSnapshotReader.Plan, depth: Int) -> Value? {
+    mutating func value(_ node: Int, depth: Int) -> Value? {
         skipWhitespace()
-        switch plan {
-        case let .optional(wrapped):
+        let node = plan.nodes[node]
+        switch node.kind {
+        case .optional:
             if literal("null") { return .null }
-            return value(wrapped, depth: depth)
-        case let .record(type, names, fields, allowed, minimum):
-            return record(type, names, fields, allowed, minimum, depth: depth)
-        case let .list(element):
-            return list(element, depth: depth)
-        case let .scalar(type):
-            return scalar(type)
+            return value(node.child, depth: depth)
+        case .record:
+            return record(node.child, depth: depth)
+        case .list:
+            return list(node.child, depth: depth)
+        case .string:
+            guard let raw = rawString() else { return nil }
+            return Self.text(raw).map(Value.string)
+        case .int:
+            return integer().map(Value.int)
+        case .decimal:
+            return decimal().map(Value.decimal)
+        case .money:
+            return decimal().map { .money(Money($0, currency)) }
+        case .date:
+            return date().map(Value.date)
+        case .bool:
+            if literal("true") { return .bool(true) }
+            if literal("false") { return .bool(false) }
+            return nil
+        case .unreadable:
+            return nil
         }
     }
 
-    private mutating func record(_ type: RecordType, _ names: [[UInt8]], _ plans: [JSONSnapshotReader.Plan],
-                                 _ allowed: [Set<String>?], _ minimum: [ExactDecimal?], depth: Int) -> Value? {
-        guard depth < reader.maxDepth - 1, peek == UInt8(ascii: "{") else { return nil }
+    private mutating func record(_ recordIndex: Int, depth: Int) -> Value? {
+        guard depth < maxDepth - 1, peek == UInt8(ascii: "{") else { return nil }
         index += 1
-        guard names.count <= 64 else { return nil }
-        var values = [Value](repeating: .null, count: names.count)
+        let record = plan.records[recordIndex]
+        guard !record.tooWide else { return nil }
+        let first = record.fields.lowerBound
+        let count = record.fields.count
+        // Filled in slot order as keys arrive (usually the schema's order), absent ones null.
+        var values: [Value] = []
+        values.reserveCapacity(count)
         var seen: UInt64 = 0   // bit i: field i was read
         var expected = 0
         skipWhitespace()
@@ -111,25 +133,29 @@ private struct Cursor {
         } else {
             while true {
                 skipWhitespace()
-                guard let key = rawString() else { return nil }
                 // Keys usually come in the schema's order: try the next field first.
-                var slot: Int?
-                if expected < names.count, Self.equal(key, names[expected]) {
+                let slot: Int
+                if expected < count, key(plan.fields[first + expected]) {
                     slot = expected
                 } else {
-                    slot = names.firstIndex { Self.equal(key, $0) }
+                    guard let key = rawString() else { return nil }
+                    // An undeclared key may be a duplicate, which JSONReader reports: slow path.
+                    guard let found = slotNamed(key.bytes, in: first..<(first + count)) else { return nil }
+                    slot = found
                 }
-                // An undeclared key may be a duplicate, which JSONReader reports: slow path.
-                guard let slot, seen & (1 << slot) == 0 else { return nil }
-                seen |= 1 << slot
+                guard seen & (1 << UInt64(slot)) == 0 else { return nil }
+                seen |= 1 << UInt64(slot)
                 expected = slot + 1
                 skipWhitespace()
                 guard peek == UInt8(ascii: ":") else { return nil }
                 index += 1
-                guard let value = value(plans[slot], depth: depth + 1) else { return nil }
-                if let allowed = allowed[slot], case let .string(text) = value, !allowed.contains(text) { return nil }
-                if let minimum = minimum[slot], let number = Self.number(value), number < minimum { return nil }
-                values[slot] = value
+                let field = plan.fields[first + slot]
+                // Moved, not copied, from the Optional into the record: no retain and release.
+                let read = fieldValue(field, depth: depth + 1)
+                guard let value = consume read else { return nil }
+                if let minimum = field.minimum, let number = Self.number(value), number < minimum { return nil }
+                while values.count < slot { values.append(.null) }
+                if values.count == slot { values.append(consume value) } else { values[slot] = consume value }
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
                     index += 1
@@ -140,14 +166,35 @@ private struct Cursor {
                 break
             }
         }
-        for slot in names.indices where seen & (1 << slot) == 0 {
-            guard type.fields[slot].type.isOptional else { return nil }
-        }
-        return .record(Record(type: type, fields: values))
+        guard seen & record.required == record.required else { return nil }
+        while values.count < count { values.append(.null) }
+        return .record(Record(type: plan.recordTypes[recordIndex], fields: values))
     }
 
-    private mutating func list(_ element: JSONSnapshotReader.Plan, depth: Int) -> Value? {
-        guard depth < reader.maxDepth - 1, peek == UInt8(ascii: "[") else { return nil }
+    /// A field's value, checked against its `one_of`.
+    private mutating func fieldValue(_ field: JSONSnapshotPlan.FieldNode, depth: Int) -> Value? {
+        guard let allowed = field.allowed else { return value(field.node, depth: depth) }
+        guard plan.nodes[field.node].kind == .string else {
+            // `one_of` on an optional or a list: only a string value is checked, as the slow path does.
+            guard let value = value(field.node, depth: depth) else { return nil }
+            if case let .string(text) = value, !plan.choices[allowed].contains(where: { $0.text == text }) { return nil }
+            return value
+        }
+        skipWhitespace()
+        guard let raw = rawString() else { return nil }
+        if raw.isASCII, field.asciiChoices {
+            // The allowed value's own String: no new one to make.
+            for choice in plan.choices[allowed] where Self.equal(raw.bytes, UnsafeBufferPointer(rebasing: pool[choice.bytes])) {
+                return .string(choice.text)
+            }
+            return nil
+        }
+        guard let text = Self.text(raw), plan.choices[allowed].contains(where: { $0.text == text }) else { return nil }
+        return .string(text)
+    }
+
+    private mutating func list(_ element: Int, depth: Int) -> Value? {
+        guard depth < maxDepth - 1, peek == UInt8(ascii: "[") else { return nil }
         index += 1
         var values: [Value] = []
         skipWhitespace()
@@ -155,9 +202,14 @@ private struct Cursor {
             index += 1
             return .list(values)
         }
+        // Grown from 16, not from 1: a list that is there at all rarely has one item, and
+        // each doubling is a new allocation and a move.
+        values.reserveCapacity(16)
         while true {
-            guard values.count < reader.maxListLength, let value = value(element, depth: depth + 1) else { return nil }
-            values.append(value)
+            guard values.count < maxListLength else { return nil }
+            let read = value(element, depth: depth + 1)
+            guard let value = consume read else { return nil }
+            values.append(consume value)
             skipWhitespace()
             if peek == UInt8(ascii: ",") {
                 index += 1
@@ -169,64 +221,118 @@ private struct Cursor {
         }
     }
 
-    /// Scalars in the forms the slow path reads the same way; any other form returns nil.
-    private mutating func scalar(_ type: ValueType) -> Value? {
-        switch type {
-        case .string:
-            return string().map(Value.string)
-        case .int:
-            guard let text = number() else { return nil }
-            return Int64(text).map(Value.int)
-        case .decimal:
-            guard let text = peek == UInt8(ascii: "\"") ? string() : number() else { return nil }
-            return (try? ExactDecimal(parsing: text)).map(Value.decimal)
-        case .money:
-            guard let text = peek == UInt8(ascii: "\"") ? string() : number(), !text.utf8.contains(UInt8(ascii: " ")) else { return nil }
-            return (try? ExactDecimal(parsing: text)).map { .money(Money($0, reader.currency)) }
-        case .date:
-            // Strictly YYYY-MM-DD, as CivilDate(parsing:) reads it, without making a String.
-            guard let raw = rawString(), raw.count == 10, raw[4] == UInt8(ascii: "-"), raw[7] == UInt8(ascii: "-") else { return nil }
-            var year = 0, month = 0, day = 0
-            for (offset, byte) in raw.enumerated() where offset != 4 && offset != 7 {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                let digit = Int(byte &- UInt8(ascii: "0"))
-                if offset < 4 { year = year * 10 + digit } else if offset < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
-            }
-            return (try? CivilDate(year: year, month: month, day: day)).map(Value.date)
-        case .bool:
-            if literal("true") { return .bool(true) }
-            if literal("false") { return .bool(false) }
-            return nil
-        default:
-            return nil
-        }
+    /// Reads `"name"` when the key at the cursor is exactly this field's name, as
+    /// ``rawString()`` followed by a comparison would, without scanning for the quote.
+    @inline(__always)
+    private mutating func key(_ field: JSONSnapshotPlan.FieldNode) -> Bool {
+        let close = index + field.name.count + 1
+        guard field.plainName, close < bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[close] == UInt8(ascii: "\""),
+              Self.equal(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), UnsafeBufferPointer(rebasing: pool[field.name]))
+        else { return false }
+        index = close + 1
+        return true
     }
 
-    /// A string without escapes, control characters or invalid UTF-8, as its bytes.
-    private mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
-        guard peek == UInt8(ascii: "\"") else { return nil }
-        index += 1
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-            index += 1
+    /// The first field in `fields` named `key`, as a slot.
+    private func slotNamed(_ key: UnsafeBufferPointer<UInt8>, in fields: Range<Int>) -> Int? {
+        for field in fields where Self.equal(key, UnsafeBufferPointer(rebasing: pool[plan.fields[field].name])) {
+            return field - fields.lowerBound
         }
         return nil
     }
 
-    private mutating func string() -> String? {
-        guard let raw = rawString() else { return nil }
-        if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
-        return String(validating: raw, as: UTF8.self)
+    /// A string without escapes, control characters or invalid UTF-8 (checked by ``text(_:)``),
+    /// as its bytes.
+    ///
+    /// - Complexity: O(*n*), eight bytes at a time up to the first word that holds a quote,
+    ///   a backslash or a control character.
+    private mutating func rawString() -> RawString? {
+        guard peek == UInt8(ascii: "\"") else { return nil }
+        let start = index + 1
+        var at = start
+        var high: UInt64 = 0   // every byte or'ed in: bit 7 of some byte is set unless all are ASCII
+        if let base = bytes.baseAddress {
+            while at + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+                if Self.mayEndString(word) { break }
+                high |= word
+                at += 8
+            }
+        }
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: "\"") {
+                index = at + 1
+                return RawString(bytes: UnsafeBufferPointer(rebasing: bytes[start..<at]),
+                                 isASCII: high & 0x8080_8080_8080_8080 == 0)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            high |= UInt64(byte)
+            at += 1
+        }
+        return nil
     }
 
-    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, as JSONReader accepts it.
-    private mutating func number() -> String? {
+    /// Whether one of the eight bytes is `"`, `\` or below 0x20: the classic has-zero-byte
+    /// test, which may misplace the byte but is exact as a yes or no.
+    @inline(__always)
+    static func mayEndString(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        return (control | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The string, or nil for invalid UTF-8.
+    @inline(__always)
+    private static func text(_ raw: RawString) -> String? {
+        guard raw.isASCII else { return String(validating: raw.bytes, as: UTF8.self) }
+        // ASCII is valid UTF-8; up to 15 bytes this builds the String in place, inline.
+        return String(unsafeUninitializedCapacity: raw.bytes.count) { buffer in
+            _ = buffer.initialize(fromContentsOf: raw.bytes)
+            return raw.bytes.count
+        }
+    }
+
+    /// `-? (0 | [1-9][0-9]*)` as JSONReader accepts it and `Int64(_:)` reads it; with a
+    /// fraction or an exponent it is not an Int.
+    private mutating func integer() -> Int64? {
+        let negative = peek == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var magnitude: UInt64 = 0
+        if peek == UInt8(ascii: "0") {
+            index += 1
+            if isDigit(peek) { return nil }
+        } else {
+            guard isDigit(peek) else { return nil }
+            repeat {
+                let (shifted, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = shifted.addingReportingOverflow(UInt64(bytes[index] &- UInt8(ascii: "0")))
+                guard !overflow1, !overflow2 else { return nil }
+                magnitude = sum
+                index += 1
+            } while isDigit(peek)
+        }
+        switch peek {
+        case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): return nil
+        default: break
+        }
+        if negative {
+            guard magnitude <= Int64.min.magnitude else { return nil }
+            return Int64(truncatingIfNeeded: 0 &- magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
+    }
+
+    /// A quoted decimal literal, or a JSON number `-? (0 | [1-9][0-9]*) (. [0-9]+)?`; an
+    /// exponent is valid JSON but not a decimal literal.
+    private mutating func decimal() -> ExactDecimal? {
+        if peek == UInt8(ascii: "\"") {
+            guard let raw = rawString() else { return nil }
+            return Self.decimal(raw.bytes)
+        }
         let start = index
         if peek == UInt8(ascii: "-") { index += 1 }
         if peek == UInt8(ascii: "0") {
@@ -239,12 +345,62 @@ private struct Cursor {
             index += 1
             guard digits() else { return nil }
         }
-        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
-            index += 1
-            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
-            guard digits() else { return nil }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") { return nil }
+        return Self.decimal(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    }
+
+    /// What `ExactDecimal(parsing:)` reads from these bytes: `[+-]? [0-9]+ (. [0-9]+)?` with
+    /// at most 18 fraction digits and a significand that fits 64 bits; nil where it throws.
+    static func decimal(_ text: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        var at = 0
+        var negative = false
+        if at < text.count, text[at] == UInt8(ascii: "-") || text[at] == UInt8(ascii: "+") {
+            negative = text[at] == UInt8(ascii: "-")
+            at += 1
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        var magnitude: UInt64 = 0
+        var integerDigits = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        while at < text.count {
+            let byte = text[at]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                let (shifted, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = shifted.addingReportingOverflow(UInt64(byte &- UInt8(ascii: "0")))
+                guard !overflow1, !overflow2 else { return nil }
+                magnitude = sum
+                if sawPoint { fractionDigits += 1 } else { integerDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !sawPoint, integerDigits > 0 {
+                sawPoint = true
+            } else {
+                return nil
+            }
+            at += 1
+        }
+        guard integerDigits > 0, !sawPoint || fractionDigits > 0, fractionDigits <= ExactDecimal.maxScale,
+              magnitude <= (negative ? Int64.min.magnitude : UInt64(Int64.max)) else { return nil }
+        let significand = negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
+        return try? ExactDecimal(significand: significand, scale: fractionDigits)
+    }
+
+    /// Strictly YYYY-MM-DD, as `CivilDate(parsing:)` reads it, without making a String.
+    private mutating func date() -> CivilDate? {
+        guard let raw = rawString()?.bytes, raw.count == 10, raw[4] == UInt8(ascii: "-"), raw[7] == UInt8(ascii: "-"),
+              let year = Self.digits(raw, 0, 4), let month = Self.digits(raw, 5, 2), let day = Self.digits(raw, 8, 2)
+        else { return nil }
+        return try? CivilDate(year: year, month: month, day: day)
+    }
+
+    /// The number written by `count` ASCII digits from `start`, or nil.
+    @inline(__always)
+    private static func digits(_ raw: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var number = 0
+        for at in start..<(start + count) {
+            let digit = raw[at] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            number = number * 10 + Int(digit)
+        }
+        return number
     }
 
     private mutating func digits() -> Bool {
@@ -253,7 +409,8 @@ private struct Cursor {
         return true
     }
 
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
     /// `true`, `false` or `null`, not followed by more letters.
     private mutating func literal(_ word: StaticString) -> Bool {
@@ -266,8 +423,32 @@ private struct Cursor {
         return true
     }
 
-    static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
-        key.count == name.count && key.elementsEqual(name)
+    /// Whether two byte strings are equal: eight bytes at a time, the last word (or, below
+    /// eight bytes, the first and last four) overlapping the one before.
+    @inline(__always)
+    static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }   // both empty
+        let count = lhs.count
+        if count >= 8 {
+            var at = 0
+            while at + 8 < count {
+                guard load(UInt64.self, left, at) == load(UInt64.self, right, at) else { return false }
+                at += 8
+            }
+            return load(UInt64.self, left, count - 8) == load(UInt64.self, right, count - 8)
+        }
+        if count >= 4 {
+            return load(UInt32.self, left, 0) == load(UInt32.self, right, 0)
+                && load(UInt32.self, left, count - 4) == load(UInt32.self, right, count - 4)
+        }
+        for at in 0..<count where left[at] != right[at] { return false }
+        return true
+    }
+
+    @inline(__always)
+    private static func load<Word: FixedWidthInteger>(_: Word.Type, _ base: UnsafePointer<UInt8>, _ offset: Int) -> Word {
+        UnsafeRawPointer(base + offset).loadUnaligned(as: Word.self)
     }
 
     /// The number a `min` applies to, as the slow path reads it.

@@ -40,6 +40,19 @@ struct BatchBiller: Sendable {
     let file: String
     /// Reads valid lines straight into records; anything else takes the slow path.
     let fast: JSONSnapshotReader
+    /// Where the fast path finds the account id, found once rather than by name per line.
+    let idPath: AccountIDPath
+    /// The date the fast path bills at; nil when each line's `as_of` must be read (the
+    /// slow path's job).
+    let fastAsOf: CivilDate?
+
+    /// Slots of the account id in the input type: the top-level `id`, else `account.id`.
+    enum AccountIDPath: Sendable {
+        case topLevel(Int)
+        /// `account` at the first slot; `id` in it at the second, if it has one.
+        case nested(Int, Int?)
+        case none
+    }
 
     init(engine: BillingEngine, format: Format, asOf: CivilDate?, limits: ReadLimits, shard: Shard?, file: String) {
         self.engine = engine
@@ -52,6 +65,23 @@ struct BatchBiller: Sendable {
         self.shard = shard
         self.file = file
         self.fast = JSONSnapshotReader(decoder: decoder, limits: limits)
+        let type = decoder.type
+        if let slot = type.slot(of: "id") {
+            idPath = .topLevel(slot)
+        } else if let slot = type.slot(of: "account") {
+            // The fast path builds records of the schema's own types, so the nested type is
+            // known here whenever the value is a record.
+            var nested: RecordType?
+            switch type.fields[slot].type {
+            case let .record(record), let .optional(.record(record)): nested = record
+            default: nested = nil
+            }
+            idPath = .nested(slot, nested?.slot(of: "id"))
+        } else {
+            idPath = .none
+        }
+        // An as-of date from the snapshot is the slow path's to read.
+        fastAsOf = asOf ?? (engine.graph.readsAsOf || type.slot(of: "as_of") != nil ? nil : Self.unusedAsOf)
     }
 
     /// When no rule reads `as_of`, this stands in for it: the results cannot depend on it.
@@ -105,21 +135,21 @@ struct BatchBiller: Sendable {
         guard let record = line.withUnsafeBufferPointer({ fast.read($0) }) else { return nil }
         // The id as the slow path reads it: top-level `id`, else `account.id`, as text.
         var account: String?
-        if let slot = record.type.slot(of: "id") {
+        switch idPath {
+        case let .topLevel(slot):
             guard case let .string(id) = record.fields[slot] else { return nil }
             account = id
-        } else if let slot = record.type.slot(of: "account") {
+        case let .nested(slot, idSlot):
             guard case let .record(nested) = record.fields[slot] else { return nil }
-            if let idSlot = nested.type.slot(of: "id") {
+            if let idSlot {
                 guard case let .string(id) = nested.fields[idSlot] else { return nil }
                 account = id
             }
+        case .none:
+            break
         }
         if let shard, !shard.contains(account ?? "") { return .skipped }
-        // An as-of date from the snapshot is the slow path's to read.
-        guard let date = asOf ?? (engine.graph.readsAsOf || record.type.slot(of: "as_of") != nil ? nil : Self.unusedAsOf) else {
-            return nil
-        }
+        guard let date = fastAsOf else { return nil }
         switch engine.preview(record, asOf: date) {
         case let .success(preview):
             write(preview.invoice, into: &out)

@@ -109,6 +109,103 @@ import Testing
         #expect(answered > 0)
     }
 
+    /// Names of every length the key comparison treats apart (under 4, 4 to 7, 8, over 8),
+    /// `one_of` values that are not ASCII, and numbers at the edges of 64 bits.
+    static let edges = RecordType(name: "edges", fields: [
+        .init(name: "a", type: .string),
+        .init(name: "abcd", type: .int),
+        .init(name: "abcdefgh", type: .int),
+        .init(name: "abcdefghijklmnopq", type: .money),
+        .init(name: "accent", type: .string, allowed: ["café", "K"]),
+        .init(name: "plan", type: .optional(.string), allowed: ["GOLD"]),
+        .init(name: "rate", type: .decimal),
+    ])
+    static let edgesDecoder = SnapshotDecoder(type: edges, currency: .eur)
+
+    static func edgeLine(a: String = #""plain""#, abcd: String = "1", abcdefgh: String = "2",
+                         money: String = #""31.00""#, accent: String = #""café""#, plan: String = "null",
+                         rate: String = "0.5") -> String {
+        #"{"a":\#(a),"abcd":\#(abcd),"abcdefgh":\#(abcdefgh),"abcdefghijklmnopq":\#(money),"accent":\#(accent),"plan":\#(plan),"rate":\#(rate)}"#
+    }
+
+    static let edgeCases: [String] = [
+        edgeLine(),
+        // keys out of order, long ones included
+        #"{"rate":1,"abcdefghijklmnopq":"0.00","abcdefgh":3,"a":"x","accent":"K","abcd":-0}"#,
+        #"{"abcdefghijklmnopq":"1.5","abcdefgh":3,"abcd":4,"a":"x","accent":"K","rate":"2"}"#,
+        // near misses of a name: same length, one byte off at the start, middle or end
+        #"{"b":"x","abcd":1,"abcdefgh":2,"abcdefghijklmnopq":"1","accent":"K","rate":1}"#,
+        #"{"a":"x","abce":1,"abcdefgh":2,"abcdefghijklmnopq":"1","accent":"K","rate":1}"#,
+        #"{"a":"x","abcd":1,"abcdefgX":2,"abcdefghijklmnopq":"1","accent":"K","rate":1}"#,
+        #"{"a":"x","abcd":1,"abcdefgh":2,"abcdefghijklmnopr":"1","accent":"K","rate":1}"#,
+        #"{"a":"x","abcd":1,"abcdefgh":2,"abcdefghXjklmnopq":"1","accent":"K","rate":1}"#,
+        // one_of: decomposed é and the Kelvin sign are canonically equivalent to "café" and "K"
+        edgeLine(accent: "\"cafe\u{301}\""),
+        edgeLine(accent: "\"\u{212A}\""),
+        edgeLine(accent: #""k""#),
+        edgeLine(accent: #""cafe""#),
+        edgeLine(plan: #""GOLD""#),
+        edgeLine(plan: #""SILVER""#),
+        // strings: a quote, a backslash, a control character or a non-ASCII byte after the first eight bytes
+        edgeLine(a: #""abcdefghij"k""#),
+        edgeLine(a: #""abcdefghij\k""#),
+        edgeLine(a: "\"abcdefghij\tk\""),
+        edgeLine(a: #""abcdefghijé""#),
+        edgeLine(a: #""abcdefghijklmnopqrstuvwxyz""#),
+        edgeLine(a: #""""#),
+        // integers at the edges of Int64
+        edgeLine(abcd: "9223372036854775807"),
+        edgeLine(abcd: "-9223372036854775808"),
+        edgeLine(abcd: "9223372036854775808"),
+        edgeLine(abcd: "-9223372036854775809"),
+        edgeLine(abcd: "99999999999999999999"),
+        edgeLine(abcd: "-0"),
+        edgeLine(abcd: "1e2"),
+        edgeLine(abcd: "1.0"),
+        edgeLine(abcd: "-"),
+        // money and decimals: signs, points, 18 and 19 fraction digits, 64-bit edges
+        edgeLine(money: #""+5""#),
+        edgeLine(money: #""-0.5""#),
+        edgeLine(money: #""1.""#),
+        edgeLine(money: #"".5""#),
+        edgeLine(money: #""-""#),
+        edgeLine(money: #""""#),
+        edgeLine(money: #""1.2.3""#),
+        edgeLine(money: #""1-2""#),
+        edgeLine(money: #""007.10""#),
+        edgeLine(money: #""0.000000000000000001""#),
+        edgeLine(money: #""0.0000000000000000001""#),
+        edgeLine(money: #""92233720368547758.07""#),
+        edgeLine(money: #""92233720368547758.08""#),
+        edgeLine(money: #""-92233720368547758.08""#),
+        edgeLine(money: #""-92233720368547758.09""#),
+        edgeLine(money: #""1e3""#),
+        edgeLine(money: "12.50"),
+        edgeLine(money: "-0"),
+        edgeLine(money: "012"),
+        edgeLine(money: "1e3"),
+        edgeLine(money: "1.5E-2"),
+        edgeLine(money: "9223372036854775807"),
+        edgeLine(money: "9223372036854775808"),
+        edgeLine(rate: #""-1.25""#),
+        edgeLine(rate: "-1.25"),
+        edgeLine(rate: "0.1234567890123456789"),
+    ]
+
+    @Test("wherever the fast path answers, it answers what the slow path does", arguments: edgeCases)
+    func agreesOnEdges(_ text: String) {
+        let bytes = Array(text.utf8)
+        let fast = bytes.withUnsafeBufferPointer { JSONSnapshotReader(decoder: Self.edgesDecoder).read($0) }
+        let slow: Record? = {
+            guard case let .success(document) = JSONReader.read(bytes: bytes, file: "e.json"),
+                  case let .success(record) = Self.edgesDecoder.decode(document) else { return nil }
+            return record
+        }()
+        if let fast { #expect(fast == slow) }
+        // Plain valid input is the fast path's to read: it never declines what it can read.
+        if slow != nil, !text.contains("\\") { #expect(fast != nil) }
+    }
+
     @Test func invalidUTF8InAStringIsLeftToTheSlowPath() throws {
         var bytes = Array(Self.valid.utf8)
         let lead = try #require(bytes.firstIndex(of: 0xC3))   // the é of "tags"

@@ -1,0 +1,85 @@
+@testable import tariff
+import TariffCore
+import Testing
+
+/// `JSONText` against the plain definitions it must agree with: RFC 8259 escapes byte by
+/// byte, ``Money/formatted`` between quotes, `String(_:)` of an integer; across the stack
+/// buffer's edge too.
+@Suite struct JSONTextTests {
+    static func written(_ body: (inout JSONText) -> Void) -> String {
+        var out = Array("prefix:".utf8)   // what is already in the output stays
+        JSONText.write(into: &out, body)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The escapes one byte at a time, as the writer must produce them.
+    static func reference(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += #"\""#
+            case "\\": escaped += #"\\"#
+            case "\n": escaped += #"\n"#
+            case "\r": escaped += #"\r"#
+            case "\t": escaped += #"\t"#
+            case _ where scalar.value < 0x20:
+                let hex = Array("0123456789abcdef")
+                escaped += #"\u00"# + String(hex[Int(scalar.value >> 4)]) + String(hex[Int(scalar.value & 0xF)])
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+
+    @Test("strings are escaped as RFC 8259 says, wherever the special byte falls", arguments: [
+        "", "plain", "ADVANCED license added 2024-02-05 (prorated 25/29 days)",
+        "a\"b", "back\\slash", "tab\there", "new\nline\r", "\u{01}\u{1F}\u{7F}",
+        "exactly8", "exactly8\"", "seven77\"", "eight888\\x", "0123456789abcde\u{0}f",
+        "é ü 😀 — non-ASCII", "ééééé\"ééé", String(repeating: "x", count: 3000) + "\"",
+    ])
+    func strings(_ text: String) {
+        #expect(Self.written { $0.string(text) } == "prefix:" + Self.reference(text))
+    }
+
+    @Test func knownEscapes() {
+        #expect(Self.written { $0.string("a\"b\\c\nd\u{1}") } == #"prefix:"a\"b\\c\nd\u0001""#)
+    }
+
+    static let kwd = Currency(code: "KWD")
+    static let jpy = Currency(code: "JPY")
+
+    @Test("money is its formatted amount between quotes", arguments: [
+        (0, 2), (5, 2), (500, 2), (-5, 2), (-500, 2), (320_000, 2), (1_122_47, 2), (99, 2), (100, 2),
+        (Int64.max, 2), (Int64.min, 2), (Int64.min + 1, 2), (1234, 3), (-1, 3), (120, 0), (469_333, 4), (5, 1),
+    ] as [(Int64, Int)])
+    func money(_ significand: Int64, _ scale: Int) throws {
+        for currency in [Currency.eur, try #require(Self.kwd), try #require(Self.jpy)] {
+            let money = Money(try ExactDecimal(significand: significand, scale: scale), currency)
+            #expect(Self.written { $0.money(money) } == "prefix:\"\(money.formatted)\"")
+        }
+    }
+
+    @Test("integers in plain notation", arguments: [0, 1, 9, 10, 99, 100, 101, 12345, -1, -10, -99, Int64.max, Int64.min])
+    func integers(_ value: Int64) {
+        #expect(Self.written { $0.integer(value) } == "prefix:\(value)")
+    }
+
+    @Test func manyItemsCrossTheBufferEdge() throws {
+        var expected = "prefix:"
+        let amounts = try (0..<2000).map { Money(try ExactDecimal(significand: Int64($0) * 7919 - 50_000, scale: 2), .eur) }
+        let text = Self.written { json in
+            for (index, money) in amounts.enumerated() {
+                json.raw("[")
+                json.integer(Int64(index))
+                json.byte(UInt8(ascii: ","))
+                json.money(money)
+                json.byte(UInt8(ascii: ","))
+                json.string("line \(index) \"q\"")
+                json.unescaped("true")
+                json.raw("]")
+                expected += "[\(index),\"\(money.formatted)\",\(Self.reference("line \(index) \"q\""))true]"
+            }
+        }
+        #expect(text == expected)
+    }
+}
