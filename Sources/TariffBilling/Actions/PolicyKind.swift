@@ -39,7 +39,7 @@ public struct PolicyKind: RuleKind {
         RuleField("outcome", .expressionMap, summary: "values shown when allowed"),
     ]
 
-    public static let recordType = RecordType(name: "decision", fields: [
+    public static let recordType = RecordType.processLifetime(name: "decision", fields: [
         .init(name: "action", type: .string), .init(name: "allowed", type: .bool), .init(name: "policy", type: .string),
         .init(name: "code", type: .string), .init(name: "message", type: .string),
         .init(name: "outcome", type: .list(.record(OutcomeValue.recordType))),
@@ -148,7 +148,7 @@ public struct OutcomeValue: Sendable, Hashable {
         self.type = type
     }
 
-    public static let recordType = RecordType(name: "outcome", fields: [
+    public static let recordType = RecordType.processLifetime(name: "outcome", fields: [
         .init(name: "name", type: .string), .init(name: "value", type: .string), .init(name: "type", type: .string),
     ])
 

@@ -30,7 +30,7 @@ public struct QuoteKind: RuleKind {
         ]), summary: "a prorated amount over [from, to) on the declared basis"),
     ]
 
-    public static let recordType = RecordType(name: "quote", fields: [
+    public static let recordType = RecordType.processLifetime(name: "quote", fields: [
         .init(name: "action", type: .string), .init(name: "quote", type: .string),
         .init(name: "values", type: .list(.record(OutcomeValue.recordType))),
         .init(name: "prorated", type: .optional(ChargeLine.listType)),

@@ -82,7 +82,7 @@ public struct ChargeLine: Sendable, Hashable {
 
     /// The record type every charge kind produces, shared so that lists of lines from
     /// different rules have one type.
-    public static let recordType = RecordType(name: "line", fields: [
+    public static let recordType = RecordType.processLifetime(name: "line", fields: [
         .init(name: "rule", type: .string),
         .init(name: "label", type: .string),
         .init(name: "quantity", type: .int),

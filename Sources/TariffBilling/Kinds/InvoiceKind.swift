@@ -24,7 +24,7 @@ public struct InvoiceKind: RuleKind {
         RuleField("violations", .ruleList, summary: "violation rules listed on the invoice"),
     ]
 
-    public static let recordType = RecordType(name: "invoice", fields: [
+    public static let recordType = RecordType.processLifetime(name: "invoice", fields: [
         .init(name: "account", type: .string),
         .init(name: "period", type: .period),
         .init(name: "lines", type: ChargeLine.listType),

@@ -24,7 +24,7 @@ public struct ViolationKind: RuleKind {
                   summary: "named values for machines (e164: item.e164), kept as text in the order written"),
     ]
 
-    public static let recordType = RecordType(name: "violation", fields: [
+    public static let recordType = RecordType.processLifetime(name: "violation", fields: [
         .init(name: "rule", type: .string), .init(name: "code", type: .string), .init(name: "message", type: .string),
         .init(name: "details", type: .list(.record(OutcomeValue.recordType))),
     ])

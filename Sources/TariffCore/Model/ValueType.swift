@@ -82,6 +82,18 @@ public final class RecordType: Sendable, Hashable, CustomStringConvertible {
     public let fields: [Field]
     private let slots: [String: Int]
 
+    /// A record type for a `static let`, one that lives as long as the process: its
+    /// reference count is never updated (the runtime's immortal objects, as the standard
+    /// library's empty collections are). Every record holds its type, so the records that
+    /// threads make at once of a shared type (the lines of a result, say) would otherwise
+    /// all update one count, a cache line bouncing between cores on each record made,
+    /// copied or freed.
+    public static func processLifetime(name: String, fields: [Field]) -> RecordType {
+        let type = RecordType(name: name, fields: fields)
+        swiftImmortalize(Unmanaged.passUnretained(type).toOpaque())
+        return type
+    }
+
     public init(name: String, fields: [Field]) {
         self.name = name
         self.fields = fields
@@ -101,3 +113,8 @@ public final class RecordType: Sendable, Hashable, CustomStringConvertible {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
+
+/// The Swift runtime's own entry point for marking an object immortal (retain and release
+/// become checks of one bit); the standard library uses it for its static objects.
+@_silgen_name("_swift_stdlib_immortalize")
+private func swiftImmortalize(_ object: UnsafeMutableRawPointer)

@@ -23,16 +23,19 @@ enum PeersInvoice {
             json.raw(#","currency":"#)
             json.string(invoice.currency.code)
             json.raw(#","lines":["#)
-            let lines = invoice.lines
-            for index in lines.indices {
-                json.raw(index == 0 ? "[" : ",[")
-                json.string(lines[index].label)
+            // Each line taken once: `lines[index].label`, `lines[index].quantity`, … would copy
+            // the line (retain its record) per field, and retaining is what threads contend on.
+            var first = true
+            for line in invoice.lines {
+                json.raw(first ? "[" : ",[")
+                first = false
+                json.string(line.label)
                 json.byte(UInt8(ascii: ","))
-                json.integer(lines[index].quantity)
+                json.integer(line.quantity)
                 json.byte(UInt8(ascii: ","))
-                json.money(lines[index].unitPrice)
+                json.money(line.unitPrice)
                 json.byte(UInt8(ascii: ","))
-                json.money(lines[index].amount)
+                json.money(line.amount)
                 json.byte(UInt8(ascii: "]"))
             }
             json.raw(#"],"subtotal":"#)
@@ -42,18 +45,24 @@ enum PeersInvoice {
             json.raw(#","total":"#)
             json.money(invoice.total)
             json.raw(#","violations":["#)
-            let violations = invoice.violations
-            for index in violations.indices {
-                json.raw(index == 0 ? #"{"rule":"# : #",{"rule":"#)
-                json.string(violations[index].code)
-                let details = violations[index].details
-                for detail in details.indices {
+            first = true
+            for violation in invoice.violations {
+                json.raw(first ? #"{"rule":"# : #",{"rule":"#)
+                first = false
+                json.string(violation.code)
+                // The details as the rule recorded them, one at a time (`details` would build an array).
+                guard violation.record.fields.count > 3, case let .list(details) = violation.record.fields[3] else {
+                    json.byte(UInt8(ascii: "}"))
+                    continue
+                }
+                for value in details {
+                    guard let detail = OutcomeValue(value) else { continue }
                     json.byte(UInt8(ascii: ","))
-                    json.string(details[detail].name)
+                    json.string(detail.name)
                     json.byte(UInt8(ascii: ":"))
-                    switch details[detail].type {
-                    case "int", "bool": json.unescaped(details[detail].text)
-                    default: json.string(details[detail].text)
+                    switch detail.type {
+                    case "int", "bool": json.unescaped(detail.text)
+                    default: json.string(detail.text)
                     }
                 }
                 json.byte(UInt8(ascii: "}"))
