@@ -163,7 +163,8 @@ enum LineMerger {
     static let field = RuleField("merge", .choice(["identical", "never"]),
                                  summary: "identical (default): lines with the same label and unit price become one; never: one line per item")
 
-    /// Whether the rule's lines merge (`merge` absent or `identical`).
+    /// Whether the rule's lines merge (`merge` absent or `identical`). A rule without `each`
+    /// makes one line, so its kind skips merging whatever this says.
     static func merges(_ rule: RuleCompilation) -> Bool { rule.text("merge") != "never" }
 
     static func merge(_ lines: [ChargeLine]) throws(ArithmeticError) -> [ChargeLine] {

@@ -54,7 +54,7 @@ public struct ProratedChargeKind: RuleKind {
         let label = rule.template("label")
         guard let price, let from, let to, let label, rule.has("quantity") == (quantity != nil) else { return nil }
         return Program(id: rule.id, each: each, price: price, from: from, to: to, quantity: quantity, label: label,
-                       basis: basis, settings: settings, merges: LineMerger.merges(rule))
+                       basis: basis, settings: settings, merges: LineMerger.merges(rule) && rule.has("each"))
     }
 
     struct Program: RuleProgram {

@@ -36,7 +36,7 @@ public struct RecurringChargeKind: RuleKind {
             return nil
         }
         return Program(id: rule.id, each: each, price: price, quantity: quantity, label: label, interval: interval,
-                       settings: BillingSettings.read(rule), merges: LineMerger.merges(rule))
+                       settings: BillingSettings.read(rule), merges: LineMerger.merges(rule) && rule.has("each"))
     }
 
     struct Program: RuleProgram {
