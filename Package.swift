@@ -53,7 +53,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TariffCLITests",
-            dependencies: ["tariff", "TariffBilling", "TariffYAML", "TariffCore"],
+            dependencies: ["tariff", "TariffBilling", "TariffYAML", "TariffCore",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictness
         ),
     ]

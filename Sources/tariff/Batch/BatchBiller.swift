@@ -162,7 +162,7 @@ struct BatchBiller: Sendable {
 
     func write(_ invoice: Invoice, into out: inout [UInt8]) {
         switch format {
-        case .json: out.append(contentsOf: JSONWriter.render(invoice.json).utf8)
+        case .json: ContractInvoice.write(invoice, into: &out)
         case .peers: PeersInvoice.write(invoice, into: &out)
         }
     }
