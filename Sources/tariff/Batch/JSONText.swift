@@ -1,3 +1,4 @@
+import TariffBilling
 import TariffCore
 
 /// JSON text straight into bytes, for the batch biller's output.
@@ -84,6 +85,15 @@ struct JSONText {
         let written: Void? = text.utf8.withContiguousStorageIfAvailable { bytes($0) }
         if written == nil {
             Array(text.utf8).withUnsafeBufferPointer { bytes($0) }
+        }
+    }
+
+    /// Appends a rule's named value (a violation's detail, a decision's outcome) as
+    /// `Invoice.json` has it: numbers and booleans bare, anything else a string.
+    mutating func outcome(_ value: OutcomeValue) {
+        switch value.type {
+        case "int", "bool": unescaped(value.text)
+        default: string(value.text)
         }
     }
 

@@ -60,10 +60,7 @@ enum PeersInvoice {
                     json.byte(UInt8(ascii: ","))
                     json.string(detail.name)
                     json.byte(UInt8(ascii: ":"))
-                    switch detail.type {
-                    case "int", "bool": json.unescaped(detail.text)
-                    default: json.string(detail.text)
-                    }
+                    json.outcome(detail)
                 }
                 json.byte(UInt8(ascii: "}"))
             }
