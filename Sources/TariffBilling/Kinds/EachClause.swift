@@ -27,16 +27,22 @@ struct EachClause: Sendable {
     /// with no item when there is no `each`.
     /// `count` is told the number of runs first, so results can be reserved at once.
     func forEach(_ frame: Frame, count: (Int) -> Void = { _ in }, _ body: (Int?) throws(EvaluationError) -> Void) throws(EvaluationError) {
-        guard let list else {
+        // A `switch` reads the expression in place; `guard let` would copy it (a retain and
+        // a release for each of its fields, per rule evaluated).
+        let values: [Value]
+        switch list {
+        case .none:
             count(1)
             try body(nil)
             return
+        case let .some(list):
+            guard case let .list(elements) = try list.evaluate(frame) else {
+                throw EvaluationError("eval.internal", "'each' did not give a list", at: list.position)
+            }
+            values = elements
+            count(values.count)
+            try frame.step(values.count, at: list.position)
         }
-        guard case let .list(values) = try list.evaluate(frame) else {
-            throw EvaluationError("eval.internal", "'each' did not give a list", at: list.position)
-        }
-        count(values.count)
-        try frame.step(values.count, at: list.position)
         for (index, value) in values.enumerated() {
             frame.locals[slot] = value
             if let trace = frame.trace {

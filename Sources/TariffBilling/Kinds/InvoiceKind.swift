@@ -86,22 +86,30 @@ public struct InvoiceKind: RuleKind {
             var chargeLists: [[Value]] = []
             chargeLists.reserveCapacity(charges.count)
             var lineCount = 0
-            for charge in charges {
-                if case let .list(values) = try charge.evaluate(frame) {
-                    lineCount += values.count
-                    chargeLists.append(values)
+            // Expressions read in place through buffers: `for charge in charges` (or
+            // `charges[i]`) copies each one out, a retain and a release per field.
+            try charges.withUnsafeBufferPointer { charges throws(EvaluationError) in
+                for charge in charges.indices {
+                    if case let .list(values) = try charges[charge].evaluate(frame) {
+                        lineCount += values.count
+                        chargeLists.append(values)
+                    }
                 }
             }
             var creditAmounts: [Money] = []
             creditAmounts.reserveCapacity(credits.count)
-            for credit in credits {
-                if case let .money(amount) = try credit.evaluate(frame) { creditAmounts.append(amount) }
+            try credits.withUnsafeBufferPointer { credits throws(EvaluationError) in
+                for credit in credits.indices {
+                    if case let .money(amount) = try credits[credit].evaluate(frame) { creditAmounts.append(amount) }
+                }
             }
             var found: [Value] = []
-            for violation in violations {
-                guard case let .list(values) = try violation.evaluate(frame) else { continue }
-                // One violation rule (the usual case): its list as it is, not copied.
-                if found.isEmpty { found = values } else { found += values }
+            try violations.withUnsafeBufferPointer { violations throws(EvaluationError) in
+                for violation in violations.indices {
+                    guard case let .list(values) = try violations[violation].evaluate(frame) else { continue }
+                    // One violation rule (the usual case): its list as it is, not copied.
+                    if found.isEmpty { found = values } else { found += values }
+                }
             }
             var lines: [Value] = []
             lines.reserveCapacity(lineCount)

@@ -35,17 +35,22 @@ public struct ViolationKind: RuleKind {
         guard let each = EachClause.compile(rule) else { return nil }
         let when = rule.expression("when", expecting: .bool)
         let message = rule.template("message")
-        var details: [(String, CompiledExpression)] = []
+        var details: [Detail] = []
         var ok = true
         for name in rule.keys("details") {
             guard let expression = rule.expression("details.\(name)") else {
                 ok = false
                 continue
             }
-            details.append((name, expression))
+            details.append(Detail(name: name, expression: expression))
         }
         guard ok, let when, let message, let code = rule.text("code") else { return nil }
         return Program(id: rule.id, each: each, when: when, code: code, message: message, details: details)
+    }
+
+    struct Detail: Sendable {
+        let name: String
+        let expression: CompiledExpression
     }
 
     struct Program: RuleProgram {
@@ -54,7 +59,7 @@ public struct ViolationKind: RuleKind {
         let when: CompiledExpression
         let code: String
         let message: CompiledTemplate
-        let details: [(String, CompiledExpression)]
+        let details: [Detail]
 
         var resultType: ValueType { .list(.record(ViolationKind.recordType)) }
 
@@ -64,8 +69,12 @@ public struct ViolationKind: RuleKind {
                 guard case .bool(true) = try when.evaluate(frame) else { return }
                 var values: [Value] = []
                 values.reserveCapacity(details.count)
-                for (name, expression) in details {
-                    values.append(OutcomeValue(name: name, value: try expression.evaluate(frame)).record)
+                // Read in place through a buffer: `for (name, expression) in details` copies
+                // each pair out (a retain and a release per field of the expression).
+                try details.withUnsafeBufferPointer { details throws(EvaluationError) in
+                    for detail in details.indices {
+                        values.append(OutcomeValue(name: details[detail].name, value: try details[detail].expression.evaluate(frame)).record)
+                    }
                 }
                 found.append(.record(Record(type: ViolationKind.recordType,
                                             fields: [.string(id), .string(code), .string(try message.render(frame)), .list(values)])))

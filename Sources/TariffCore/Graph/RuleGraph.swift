@@ -148,11 +148,12 @@ extension RuleGraph {
         let frame = Frame(input: input, asOf: asOf, ruleCount: rules.count, localCount: localCount,
                           parameters: parameterValues, trace: recorder, stepLimit: limits.evaluationSteps)
         do {
+            // Each rule read in place: copying a `CompiledRule` out costs a retain and a
+            // release for each of its many fields (measured: 3% of a preview).
             for index in rules.indices where wanted[index] {
-                let rule = rules[index]
-                recorder?.begin(rule: rule.id)
-                try frame.step(at: rule.declaration.idPosition)
-                frame.results[index] = try rule.program.evaluate(frame)
+                if let recorder { recorder.begin(rule: rules[index].id) }
+                try frame.step(at: rules[index].declaration.idPosition)
+                frame.results[index] = try rules[index].program.evaluate(frame)
             }
         } catch {
             return .failure(error)
