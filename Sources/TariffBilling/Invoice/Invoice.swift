@@ -4,7 +4,15 @@ public import TariffCore
 public struct Invoice: Sendable, Hashable {
     public var account: String
     public var period: Period
-    public var lines: [ChargeLine]
+    /// The charged lines, in the order the invoice rule lists them: views of the records
+    /// the charge rules produced (``lineValues``), made when asked for.
+    public var lines: [ChargeLine] {
+        get { lineValues.compactMap(ChargeLine.init) }
+        set { lineValues = newValue.map(\.value) }
+    }
+    /// The lines as the invoice rule produced them, records of ``ChargeLine/recordType``:
+    /// what writers read one by one (``forEachLine(_:)``) without building ``lines``.
+    public private(set) var lineValues: [Value]
     public var subtotal: Money
     /// Credit available before this invoice.
     public var credits: Money
@@ -12,7 +20,12 @@ public struct Invoice: Sendable, Hashable {
     public var total: Money
     /// Credit left after this invoice, carried to the next.
     public var carryover: Money
-    public var violations: [Violation]
+    /// The violations listed, views of their records, made when asked for.
+    public var violations: [Violation] {
+        get { violationValues.compactMap(Violation.init) }
+        set { violationValues = newValue.map { .record($0.record) } }
+    }
+    public private(set) var violationValues: [Value]
     /// How amounts were rounded (`half-up, per line`).
     public var rounding: String
 
@@ -67,19 +80,28 @@ public struct Invoice: Sendable, Hashable {
               case let .list(violations) = record.fields[8], case let .string(rounding) = record.fields[9] else { return nil }
         self.account = account
         self.period = period
-        var charged: [ChargeLine] = []
-        charged.reserveCapacity(lines.count)
-        for line in lines {
-            if let line = ChargeLine(line) { charged.append(line) }
-        }
-        self.lines = charged
+        self.lineValues = lines
         self.subtotal = subtotal
         self.credits = credits
         self.creditsApplied = applied
         self.total = total
         self.carryover = carryover
-        self.violations = violations.compactMap(Violation.init)
+        self.violationValues = violations
         self.rounding = rounding
+    }
+
+    /// Each line in order, without building the ``lines`` array.
+    public func forEachLine(_ body: (ChargeLine) throws -> Void) rethrows {
+        for value in lineValues {
+            if let line = ChargeLine(value) { try body(line) }
+        }
+    }
+
+    /// Each violation in order, without building the ``violations`` array.
+    public func forEachViolation(_ body: (Violation) throws -> Void) rethrows {
+        for value in violationValues {
+            if let violation = Violation(value) { try body(violation) }
+        }
     }
 }
 

@@ -17,7 +17,7 @@ enum ContractInvoice {
             period(invoice.period, &json)
             json.raw(#","lines":["#)
             var first = true
-            for line in invoice.lines {
+            invoice.forEachLine { line in
                 if !first { json.byte(UInt8(ascii: ",")) }
                 first = false
                 write(line, &json)
@@ -36,7 +36,7 @@ enum ContractInvoice {
             json.string(invoice.rounding)
             json.raw(#","violations":["#)
             first = true
-            for violation in invoice.violations {
+            invoice.forEachViolation { violation in
                 if !first { json.byte(UInt8(ascii: ",")) }
                 first = false
                 json.raw(#"{"policy":"#)

@@ -26,7 +26,7 @@ enum PeersInvoice {
             // Each line taken once: `lines[index].label`, `lines[index].quantity`, … would copy
             // the line (retain its record) per field, and retaining is what threads contend on.
             var first = true
-            for line in invoice.lines {
+            invoice.forEachLine { line in
                 json.raw(first ? "[" : ",[")
                 first = false
                 json.string(line.label)
@@ -46,14 +46,14 @@ enum PeersInvoice {
             json.money(invoice.total)
             json.raw(#","violations":["#)
             first = true
-            for violation in invoice.violations {
+            invoice.forEachViolation { violation in
                 json.raw(first ? #"{"rule":"# : #",{"rule":"#)
                 first = false
                 json.string(violation.code)
                 // The details as the rule recorded them, one at a time (`details` would build an array).
                 guard violation.record.fields.count > 3, case let .list(details) = violation.record.fields[3] else {
                     json.byte(UInt8(ascii: "}"))
-                    continue
+                    return
                 }
                 for value in details {
                     guard let detail = OutcomeValue(value) else { continue }
