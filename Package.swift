@@ -55,6 +55,7 @@ let package = Package(
             name: "TariffCLITests",
             dependencies: ["tariff", "TariffBilling", "TariffYAML", "TariffCore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["BadInputs"],   // fixtures read from disk by path, not resources
             swiftSettings: strictness
         ),
     ]
