@@ -73,7 +73,13 @@ public struct CompiledTemplate: Sendable {
         var text = frame.text
         text.count = 0
         text.reserve(capacity)
-        defer { frame.text = text }
+        // The frame holds an empty scratch meanwhile: a render inside a hole (none today)
+        // would get memory of its own, never this one's.
+        frame.text = TextScratch()
+        defer {
+            frame.text.free()
+            frame.text = text
+        }
         try literals.withUnsafeBufferPointer { literals throws(EvaluationError) in
             for index in holes.indices {
                 text.append(UnsafeBufferPointer(rebasing: literals[bounds[index]..<bounds[index + 1]]))
