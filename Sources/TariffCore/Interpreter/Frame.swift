@@ -49,6 +49,8 @@ public final class Frame {
 /// Values by slot in memory their ``Frame`` owns and frees. Reading and writing a slot is
 /// an index into that memory, without the run-time exclusivity check that an array stored
 /// in a class costs on every access (the hot path reads slots more than anything else).
+/// Use it through its frame (`frame.locals[slot]`), only while that evaluation runs: the
+/// memory goes with the frame.
 public struct Slots {
     private let base: UnsafeMutablePointer<Value>
     public let count: Int
