@@ -18,9 +18,8 @@ public struct BillingEngine: Sendable {
 
     public init(graph: RuleGraph) {
         self.graph = graph
-        if let rule = graph.rules(inCategory: "invoice").first {
-            let targets = Self.checked([rule.id], in: graph)
-            let index = graph.index(of: rule.id) ?? 0
+        if let index = graph.rules.firstIndex(where: { $0.category == "invoice" }) {
+            let targets = Self.checked([graph.rules[index].id], in: graph)
             invoicePlan = graph.plan(targets: targets).map { PlannedRule(index: index, plan: $0) }
         } else {
             invoicePlan = .failure(EvaluationError("billing.no-invoice", "no rule of kind 'invoice' in the rule set",

@@ -66,7 +66,7 @@ public struct ChargeLine: Sendable, Hashable {
     /// Indices of the items of the rule's `each` list this line covers.
     public var items: [Int] {
         get { if case let .list(items) = record.fields[12] { Self.indices(items) } else { [] } }
-        set { record.fields[12] = newValue.count == 1 ? SingleItem.value(newValue[0]) : .list(newValue.map { .int(Int64($0)) }) }
+        set { record.fields[12] = SingleItem.value(of: newValue) }
     }
 
     public init(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
@@ -76,7 +76,7 @@ public struct ChargeLine: Sendable, Hashable {
             .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
             interval.map(Value.period) ?? .null, fraction.map(Value.string) ?? .null, basis.map(Value.string) ?? .null,
             date.map(Value.date) ?? .null, team.map(Value.string) ?? .null, user.map(Value.string) ?? .null,
-            .bool(billed), items.count == 1 ? SingleItem.value(items[0]) : .list(items.map { .int(Int64($0)) }),
+            .bool(billed), SingleItem.value(of: items),
         ])
     }
 
@@ -153,6 +153,11 @@ enum SingleItem {
 
     static func value(_ index: Int) -> Value {
         index >= 0 && index < count ? values[index] : .list([.int(Int64(index))])
+    }
+
+    /// Item indices as a line's `items` field: the shared list when there is one index.
+    static func value(of indices: [Int]) -> Value {
+        indices.count == 1 ? value(indices[0]) : .list(indices.map { .int(Int64($0)) })
     }
 }
 
