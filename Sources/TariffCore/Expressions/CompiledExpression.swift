@@ -5,11 +5,14 @@ public struct CompiledExpression: Sendable {
     public let text: String
     public let position: SourcePosition
     let evaluator: Evaluator
+    /// Where the value lives when the expression only reads one (see ``Place``).
+    let place: Place?
 
-    init(type: ValueType, text: String, position: SourcePosition, evaluator: @escaping Evaluator) {
+    init(type: ValueType, text: String, position: SourcePosition, place: Place? = nil, evaluator: @escaping Evaluator) {
         self.type = type
         self.text = text
         self.position = position
+        self.place = place
         self.evaluator = evaluator
     }
 
@@ -38,6 +41,7 @@ public struct CompiledTemplate: Sendable {
 
     private struct Hole: Sendable {
         let evaluate: Evaluator
+        let place: Place?
     }
     /// The whole text of a template without holes.
     private let constant: String
@@ -55,7 +59,7 @@ public struct CompiledTemplate: Sendable {
             case let .text(text): literals.append(contentsOf: text.utf8)
             case let .hole(expression):
                 bounds.append(literals.count)
-                holes.append(Hole(evaluate: expression.evaluator))
+                holes.append(Hole(evaluate: expression.evaluator, place: expression.place))
             }
         }
         bounds.append(literals.count)
@@ -83,7 +87,7 @@ public struct CompiledTemplate: Sendable {
         try literals.withUnsafeBufferPointer { literals throws(EvaluationError) in
             for index in holes.indices {
                 text.append(UnsafeBufferPointer(rebasing: literals[bounds[index]..<bounds[index + 1]]))
-                switch try holes[index].evaluate(frame) {
+                switch try Place.value(holes[index].place, else: holes[index].evaluate, frame) {
                 case let .string(string): Self.append(string, to: &text)
                 case let .int(number): Self.append(number, to: &text)
                 case let .date(date): Self.append(date, to: &text)
@@ -144,6 +148,41 @@ public struct CompiledTemplate: Sendable {
         case let .money(money): money.formatted
         case let .list(values): values.map(display).joined(separator: ", ")
         default: value.description
+        }
+    }
+}
+
+/// Where a value that an expression only reads lives in its frame: `country` (a field of
+/// the snapshot), `item.country` (a field of a bound record), `days_in_period` (a rule's
+/// result). An operation whose operand is a place reads it directly, without the call
+/// through the operand's closure that a computed operand needs.
+enum Place: Sendable {
+    case input(Int)
+    case inputField(Int, Int)
+    case local(Int)
+    case localField(Int, Int)
+    case result(Int)
+
+    /// The value of an operand: read at its place when it has one, else computed by
+    /// its closure.
+    @inline(__always)
+    static func value(_ place: Place?, else evaluator: Evaluator, _ frame: Frame) throws(EvaluationError) -> Value {
+        if let place, let value = place.read(frame) { return value }
+        return try evaluator(frame)
+    }
+
+    /// The value, read in place; nil when a trace is being recorded (the operand's
+    /// closure records the read) or when the place holds no record to read a field of
+    /// (which the type checker rules out; the closure then reports it).
+    @inline(__always)
+    func read(_ frame: Frame) -> Value? {
+        guard frame.trace == nil else { return nil }
+        switch self {
+        case let .input(slot): return frame.input.fields[slot]
+        case let .inputField(slot, field): return frame.input.fields[slot].field(at: field)
+        case let .local(slot): return frame.locals[slot]
+        case let .localField(slot, field): return frame.locals.field(slot, at: field)
+        case let .result(index): return frame.results[index]
         }
     }
 }

@@ -92,7 +92,8 @@ final class ExpressionCompiler {
                 return nil
             }
         }
-        return CompiledExpression(type: type, text: syntax.text, position: syntax.position, evaluator: evaluator)
+        return CompiledExpression(type: type, text: syntax.text, position: syntax.position,
+                                  place: type == typed.type ? typed.place : nil, evaluator: evaluator)
     }
 
     // MARK: Diagnostics
@@ -108,6 +109,16 @@ final class ExpressionCompiler {
     struct Typed {
         var type: ValueType
         var evaluator: Evaluator
+        /// Where the value lives when the expression only reads it (`country`,
+        /// `item.country`): the operation using it reads it there, without calling
+        /// `evaluator`.
+        var place: Place?
+
+        init(type: ValueType, place: Place? = nil, evaluator: @escaping Evaluator) {
+            self.type = type
+            self.evaluator = evaluator
+            self.place = place
+        }
     }
 
     // MARK: Checking and lowering
@@ -222,15 +233,15 @@ final class ExpressionCompiler {
         let position = syntax.position
         switch binding {
         case let .input(slot, type):
-            return Typed(type: type) { frame throws(EvaluationError) in frame.input.fields[slot] }
+            return Typed(type: type, place: .input(slot)) { frame throws(EvaluationError) in frame.input.fields[slot] }
         case let .rule(index, id, type):
-            return Typed(type: type) { frame throws(EvaluationError) in
+            return Typed(type: type, place: .result(index)) { frame throws(EvaluationError) in
                 let value = frame.results[index]
                 frame.trace?.read(id, value)
                 return value
             }
         case let .local(slot, type):
-            return Typed(type: type) { frame throws(EvaluationError) in frame.locals[slot] }
+            return Typed(type: type, place: .local(slot)) { frame throws(EvaluationError) in frame.locals[slot] }
         case let .parameter(slot, type):
             return Typed(type: type) { frame throws(EvaluationError) in frame.parameters[slot] }
         case .asOf:
@@ -286,13 +297,13 @@ final class ExpressionCompiler {
             if case let .name(baseName) = baseSyntax.kind {
                 switch resolve(baseName) {
                 case let .local(baseSlot, _)?:
-                    return Typed(type: type) { frame throws(EvaluationError) in
+                    return Typed(type: type, place: .localField(baseSlot, slot)) { frame throws(EvaluationError) in
                         guard let field = frame.locals.field(baseSlot, at: slot) else { throw .internalTypeError(path, at: position) }
                         if traced, let trace = frame.trace { trace.read(path, field) }
                         return field
                     }
                 case let .input(baseSlot, _)?:
-                    return Typed(type: type) { frame throws(EvaluationError) in
+                    return Typed(type: type, place: .inputField(baseSlot, slot)) { frame throws(EvaluationError) in
                         guard let field = frame.input.fields[baseSlot].field(at: slot) else { throw .internalTypeError(path, at: position) }
                         if traced, let trace = frame.trace { trace.read(path, field) }
                         return field
@@ -433,8 +444,11 @@ final class ExpressionCompiler {
             let keys = table.keys
             let position = keySyntax.position, length = keySyntax.length
             let toDecimal = type == .decimal && table.valueType == .int
+            let keyPlace = key.place
             return Typed(type: type) { frame throws(EvaluationError) in
-                guard case let .string(text) = try keyEvaluator(frame) else { throw .internalTypeError("table key", at: position) }
+                guard case let .string(text) = try Place.value(keyPlace, else: keyEvaluator, frame) else {
+                    throw .internalTypeError("table key", at: position)
+                }
                 if var value = table[text] {
                     if toDecimal, case let .int(int) = value { value = .decimal(ExactDecimal(int)) }
                     frame.trace?.read(Table.label(name, text), value)

@@ -1,0 +1,70 @@
+import Testing
+import TariffCore
+import TariffYAML
+
+/// The operators lowered for their operand types (integer, date and money arithmetic) and
+/// the operands read where they live (`item.country == country`, table keys, template
+/// holes): they give the same values and the same errors as the general forms, with and
+/// without a trace, and a trace records the same reads.
+@Suite struct LoweredOperatorTests {
+    static func value(of expression: String, snapshot: String = EvaluationTests.snapshot, trace: Bool) throws -> Value? {
+        let evaluation = try CompilerHarness.evaluate(EvaluationTests.rules(value: expression), snapshot: snapshot,
+                                                      options: EvaluationOptions(trace: trace))
+        return evaluation.value(of: "r")
+    }
+
+    @Test(arguments: [
+        // Integer, date and money arithmetic.
+        ("account.seats + 4", Value.int(7)),
+        ("account.seats - 4", .int(-1)),
+        ("account.seats * account.seats", .int(9)),
+        ("as_of - account.since", .int(439)),
+        ("account.since - as_of", .int(-439)),
+        ("account.credits * account.seats", EvaluationTests.euros("30.00")),
+        ("account.credits / account.seats", .money(Money(CompilerHarness.decimal("3.3333333333"), .eur))),
+        ("account.credits + unit", EvaluationTests.euros("74.00")),
+        ("account.credits - unit", EvaluationTests.euros("-54.00")),
+        ("round(unit * (as_of - account.since) / 365)", EvaluationTests.euros("76.98")),
+        // Text compared where it lives: snapshot fields, bound items, another rule.
+        ("account.plan == 'ADVANCED'", .bool(true)),
+        ("account.plan == account.country", .bool(false)),
+        ("account.plan != account.country", .bool(true)),
+        ("account.licenses.count(l, l.id == account.plan)", .int(0)),
+        ("account.licenses.count(l, l.id != account.country)", .int(3)),
+        ("account.licenses.count(l, l.assigned_to == 'alice')", .int(1)),
+        ("account.licenses.count(l, l.id in ['L1', 'L3'])", .int(2)),
+        ("account.country in ['NO', 'SE']", .bool(true)),
+        // A table keyed by a field read in place, with and without a default.
+        ("license_price[account.plan]", EvaluationTests.euros("64.00")),
+        ("vat[account.country] ?? vat.default", .int(25)),
+        ("account.licenses.map(l, vat[l.id] ?? vat.default)", .list([.int(21), .int(21), .int(21)])),
+    ])
+    func sameValueWithAndWithoutATrace(expression: String, expected: Value) throws {
+        #expect(try Self.value(of: expression, trace: false) == expected)
+        #expect(try Self.value(of: expression, trace: true) == expected)
+    }
+
+    @Test(arguments: [
+        ("account.seats * 4611686018427387904", Reported("eval.arithmetic", "Overflow: 3 * 4611686018427387904 does not fit in a 64-bit significand.", 15, 12)),
+        ("account.seats + 9223372036854775806", Reported("eval.arithmetic", "Overflow: 3 + 9223372036854775806 does not fit in a 64-bit significand.", 15, 12)),
+        ("account.seats - 3 - 9223372036854775807 - 2", Reported("eval.arithmetic", "Overflow: -9223372036854775807 - 2 does not fit in a 64-bit significand.", 15, 12)),
+        ("account.credits / (account.seats - 3)", Reported("eval.arithmetic", "Division by zero: 10.00 EUR / 0.", 15, 12)),
+    ])
+    func loweredArithmeticReportsAsTheGeneralFormDoes(expression: String, expected: Reported) throws {
+        let error = try #require(try CompilerHarness.evaluationError(EvaluationTests.rules(value: expression),
+                                                                     snapshot: EvaluationTests.snapshot))
+        #expect(Reported(error) == expected)
+    }
+
+    /// A field read in place by `==` is still a read in the trace, as it was when the
+    /// comparison called the field's closure (a rule read twice is listed once).
+    @Test func aTraceStillRecordsTheReadsOfFusedOperands() throws {
+        let evaluation = try CompilerHarness.evaluate(EvaluationTests.rules(value: "account.plan == account.country or unit == unit"),
+                                                      snapshot: EvaluationTests.snapshot, options: EvaluationOptions(trace: true))
+        let reads = try #require(evaluation.trace).entries.filter { $0.rule == "r" }.compactMap { entry -> String? in
+            if case let .read(path, _) = entry.event { return path }
+            return nil
+        }
+        #expect(reads == ["account.plan", "account.country", "unit"])
+    }
+}
