@@ -105,11 +105,11 @@ public struct ChargeLine: Sendable, Hashable {
     /// The ``value`` of a billed line with only the common fields, built without the struct
     /// (the hot path of charges that do not merge).
     static func value(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period?,
-                      item: Int?) -> Value {
+                      items: Value) -> Value {
         .record(Record(type: recordType, fields: [
             .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
             interval.map(Value.period) ?? .null, .null, .null, .null, .null, .null,
-            .bool(true), item.map(SingleItem.value) ?? .list([]),
+            .bool(true), items,
         ]))
     }
 
@@ -152,7 +152,14 @@ enum SingleItem {
     }
 
     static func value(_ index: Int) -> Value {
-        index >= 0 && index < count ? values[index] : .list([.int(Int64(index))])
+        value(index, in: values)
+    }
+
+    /// The items field of a line of item `index`, from `values` (``SingleItem/values``
+    /// held by the caller).
+    @inline(__always)
+    static func value(_ index: Int, in values: [Value]) -> Value {
+        index >= 0 && index < values.count ? values[index] : .list([.int(Int64(index))])
     }
 
     /// Item indices as a line's `items` field: the shared list when there is one index.

@@ -77,6 +77,20 @@ public struct InvoiceKind: RuleKind {
         let violations: [CompiledExpression]
         let currency: Currency
         let settings: BillingSettings
+        /// Spelled once, when the rule compiles: every invoice carries it.
+        let rounding: Value
+
+        init(account: CompiledExpression, period: CompiledExpression, charges: [CompiledExpression],
+             credits: [CompiledExpression], violations: [CompiledExpression], currency: Currency, settings: BillingSettings) {
+            self.account = account
+            self.period = period
+            self.charges = charges
+            self.credits = credits
+            self.violations = violations
+            self.currency = currency
+            self.settings = settings
+            self.rounding = .string(settings.roundingDescription)
+        }
 
         var resultType: ValueType { .record(InvoiceKind.recordType) }
 
@@ -137,7 +151,7 @@ public struct InvoiceKind: RuleKind {
                 frame.trace?.step("total", "subtotal \(subtotal.formatted) − credits applied \(applied.formatted) = \(total.formatted)")
                 return .record(Record(type: InvoiceKind.recordType, fields: [
                     accountValue, periodValue, .list(lines), .money(subtotal), .money(available), .money(applied),
-                    .money(total), .money(carryover), .list(found), .string(settings.roundingDescription),
+                    .money(total), .money(carryover), .list(found), rounding,
                 ]))
             } catch {
                 throw EvaluationError(error, in: account)

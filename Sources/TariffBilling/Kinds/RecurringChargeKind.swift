@@ -48,6 +48,9 @@ public struct RecurringChargeKind: RuleKind {
         let interval: CompiledExpression?
         let settings: BillingSettings
         let merges: Bool
+        /// The shared one-item lists, held here: reading the `static let` each line went
+        /// through its lazy initialisation check.
+        let singleItems = SingleItem.values
 
         var resultType: ValueType { ChargeLine.listType }
 
@@ -70,7 +73,8 @@ public struct RecurringChargeKind: RuleKind {
                                                 interval: period, items: item.map(SingleItem.list) ?? []))
                     } else {
                         values.append(ChargeLine.value(rule: id, label: text, quantity: count, unitPrice: rounded,
-                                                       amount: amount, interval: period, item: item))
+                                                       amount: amount, interval: period,
+                                                       items: item.map { SingleItem.value($0, in: singleItems) } ?? .list([])))
                     }
                 } catch {
                     throw EvaluationError(error, in: price)

@@ -65,7 +65,9 @@ public struct ViolationKind: RuleKind {
 
         func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
             var found: [Value] = []
-            try each.forEach(frame) { _ throws(EvaluationError) in
+            // Room for every item at once: one allocation, where growing one violation at
+            // a time reallocated the list as it grew.
+            try each.forEach(frame, count: { found.reserveCapacity($0) }) { _ throws(EvaluationError) in
                 guard case .bool(true) = try when.evaluate(frame) else { return }
                 var values: [Value] = []
                 values.reserveCapacity(details.count)
