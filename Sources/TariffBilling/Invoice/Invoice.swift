@@ -91,16 +91,18 @@ public struct Invoice: Sendable, Hashable {
     }
 
     /// Each line in order, without building the ``lines`` array.
+    /// (By index: `for value in lineValues` would copy each line once more, a retain and a
+    /// release, before the view takes it.)
     public func forEachLine(_ body: (ChargeLine) throws -> Void) rethrows {
-        for value in lineValues {
-            if let line = ChargeLine(value) { try body(line) }
+        for index in lineValues.indices {
+            if let line = ChargeLine(lineValues[index]) { try body(line) }
         }
     }
 
     /// Each violation in order, without building the ``violations`` array.
     public func forEachViolation(_ body: (Violation) throws -> Void) rethrows {
-        for value in violationValues {
-            if let violation = Violation(value) { try body(violation) }
+        for index in violationValues.indices {
+            if let violation = Violation(violationValues[index]) { try body(violation) }
         }
     }
 }

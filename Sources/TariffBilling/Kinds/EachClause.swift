@@ -43,12 +43,14 @@ struct EachClause: Sendable {
             count(values.count)
             try frame.step(values.count, at: list.position)
         }
-        for (index, value) in values.enumerated() {
-            frame.locals[slot] = value
+        // By index: `enumerated()` copies each element once more (a retain and a release per
+        // item) before it goes into the slot.
+        for index in values.indices {
+            frame.locals[slot] = values[index]
             if let trace = frame.trace {
                 trace.begin(item: index)
                 // The item itself, so an explanation can name it (license L04) and not just count it.
-                trace.read("item", value)
+                trace.read("item", values[index])
             }
             try body(index)
         }

@@ -129,11 +129,18 @@ public struct InvoiceKind: RuleKind {
             lines.reserveCapacity(lineCount)
             var subtotal = Money.zero(currency)
             do throws(ArithmeticError) {
-                for values in chargeLists {
-                    for value in values {
-                        guard case let .record(line) = value, case .bool(true) = line.fields[11],
-                              case let .money(amount) = line.fields[4] else { continue }
-                        lines.append(value)
+                // By index, fields read with a `switch` (in place): `for value in values` and
+                // `case let .record(line)` each copied the line (retains and releases per line).
+                for list in chargeLists.indices {
+                    for index in chargeLists[list].indices {
+                        let amount: Money
+                        switch chargeLists[list][index] {
+                        case let .record(line):
+                            guard case .bool(true) = line.fields[11], case let .money(money) = line.fields[4] else { continue }
+                            amount = money
+                        default: continue
+                        }
+                        lines.append(chargeLists[list][index])
                         subtotal = try subtotal.adding(amount)
                     }
                 }

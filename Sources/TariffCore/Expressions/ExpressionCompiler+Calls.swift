@@ -116,9 +116,11 @@ extension ExpressionCompiler {
                 try frame.step(values.count, at: position)
                 var kept: [Value] = []
                 kept.reserveCapacity(values.count)
-                for value in values {
-                    frame.locals[slot] = value
-                    if case .bool(true) = try bodyEvaluator(frame) { kept.append(value) }
+                // By index: `for value in values` copies each element once more (a retain and
+                // a release per element) before it goes into the slot.
+                for index in values.indices {
+                    frame.locals[slot] = values[index]
+                    if case .bool(true) = try bodyEvaluator(frame) { kept.append(values[index]) }
                 }
                 return .list(kept)
             }
@@ -128,8 +130,8 @@ extension ExpressionCompiler {
                 try frame.step(values.count, at: position)
                 var mapped: [Value] = []
                 mapped.reserveCapacity(values.count)
-                for value in values {
-                    frame.locals[slot] = value
+                for index in values.indices {
+                    frame.locals[slot] = values[index]
                     mapped.append(try bodyEvaluator(frame))
                 }
                 return .list(mapped)
@@ -139,8 +141,8 @@ extension ExpressionCompiler {
             return Typed(type: .bool) { frame throws(EvaluationError) in
                 guard case let .list(values) = try list(frame) else { throw .internalTypeError(name, at: position) }
                 try frame.step(values.count, at: position)
-                for value in values {
-                    frame.locals[slot] = value
+                for index in values.indices {
+                    frame.locals[slot] = values[index]
                     if case let .bool(result) = try bodyEvaluator(frame), result == isAny { return .bool(isAny) }
                 }
                 return .bool(!isAny)
@@ -150,8 +152,8 @@ extension ExpressionCompiler {
                 guard case let .list(values) = try list(frame) else { throw .internalTypeError("count", at: position) }
                 try frame.step(values.count, at: position)
                 var count: Int64 = 0
-                for value in values {
-                    frame.locals[slot] = value
+                for index in values.indices {
+                    frame.locals[slot] = values[index]
                     if case .bool(true) = try bodyEvaluator(frame) { count += 1 }
                 }
                 return .int(count)
@@ -163,8 +165,8 @@ extension ExpressionCompiler {
                 try frame.step(values.count, at: position)
                 var terms: [Value] = []
                 terms.reserveCapacity(values.count)
-                for value in values {
-                    frame.locals[slot] = value
+                for index in values.indices {
+                    frame.locals[slot] = values[index]
                     terms.append(try bodyEvaluator(frame))
                 }
                 return try Self.sum(terms, type: type, settings: settings, at: position, length: length)

@@ -129,7 +129,7 @@ extension ExpressionCompiler {
                 mismatch()
                 return nil
             }
-            if let specialized = specializedArithmetic(op, l.type, r.type, le, re, at: position, length: length) {
+            if let specialized = specializedArithmetic(op, l, r, at: position, length: length) {
                 return Typed(type: type, evaluator: specialized)
             }
             let settings = self.settings
@@ -154,12 +154,15 @@ extension ExpressionCompiler {
     /// reads its two operands as the types the checker proved and calls the same
     /// arithmetic as ``arithmetic(_:_:_:settings:)`` (so results and errors are the same),
     /// without going through its switch over every pair of values. Nil for any other pair.
-    private func specializedArithmetic(_ op: ExpressionSyntax.BinaryOperator, _ lType: ValueType, _ rType: ValueType,
-                                       _ le: @escaping Evaluator, _ re: @escaping Evaluator,
+    private func specializedArithmetic(_ op: ExpressionSyntax.BinaryOperator, _ l: Typed, _ r: Typed,
                                        at position: SourcePosition, length: Int) -> Evaluator? {
         let divisionScale = settings.divisionScale, rounding = settings.rounding
         let text = op.rawValue
-        switch (op, lType, rType) {
+        // Operands that only read a value are read where they live.
+        let lp = l.place, rp = r.place, lEvaluator = l.evaluator, rEvaluator = r.evaluator
+        @Sendable @inline(__always) func le(_ frame: Frame) throws(EvaluationError) -> Value { try Place.value(lp, else: lEvaluator, frame) }
+        @Sendable @inline(__always) func re(_ frame: Frame) throws(EvaluationError) -> Value { try Place.value(rp, else: rEvaluator, frame) }
+        switch (op, l.type, r.type) {
         case (.add, .int, .int), (.subtract, .int, .int), (.multiply, .int, .int):
             return { frame throws(EvaluationError) in
                 guard case let .int(x) = try le(frame), case let .int(y) = try re(frame) else {

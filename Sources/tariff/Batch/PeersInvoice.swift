@@ -55,8 +55,8 @@ enum PeersInvoice {
                     json.byte(UInt8(ascii: "}"))
                     return
                 }
-                for value in details {
-                    guard let detail = OutcomeValue(value) else { continue }
+                for index in details.indices {
+                    guard let detail = OutcomeValue(details[index]) else { continue }
                     json.byte(UInt8(ascii: ","))
                     json.string(detail.name)
                     json.byte(UInt8(ascii: ":"))
