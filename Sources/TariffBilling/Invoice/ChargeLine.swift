@@ -144,7 +144,8 @@ public struct ChargeLine: Sendable, Hashable {
 /// line costs no allocation for it.
 enum SingleItem {
     static let count = 4096
-    static let values: [Value] = (0..<count).map { .list([.int(Int64($0))]) }
+    /// Immortal lists: every line of every thread copies one of them.
+    static let values: [Value] = (0..<count).map { .processLifetimeList([.int(Int64($0))]) }
     static let indices: [[Int]] = (0..<count).map { [$0] }
 
     static func list(_ index: Int) -> [Int] {

@@ -114,6 +114,23 @@ public final class RecordType: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
+extension Value {
+    /// A list for a `static let`, one that lives as long as the process: its storage's
+    /// reference count is never updated (as ``RecordType/processLifetime(name:fields:)``
+    /// does for types). Threads that copy one shared list into the values they make (a
+    /// line's one-item `items`, say) would otherwise all update one count, a cache line
+    /// bouncing between cores. A change to a copy copies the storage first, as it would
+    /// for any shared list.
+    public static func processLifetimeList(_ values: [Value]) -> Value {
+        // An array is one reference to its storage object here; the empty one is the
+        // runtime's own shared (already immortal) storage.
+        if !values.isEmpty, MemoryLayout<[Value]>.size == MemoryLayout<UnsafeMutableRawPointer>.size {
+            swiftImmortalize(unsafeBitCast(values, to: UnsafeMutableRawPointer.self))
+        }
+        return .list(values)
+    }
+}
+
 /// The Swift runtime's own entry point for marking an object immortal (retain and release
 /// become checks of one bit); the standard library uses it for its static objects.
 @_silgen_name("_swift_stdlib_immortalize")
