@@ -84,17 +84,30 @@ public struct CompiledTemplate: Sendable {
             frame.text.free()
             frame.text = text
         }
+        // Pieces read in place through buffers: `holes[index].evaluate` as an argument
+        // copied the closure out (a retain and a release per hole) even when the hole was
+        // read at its place.
         try literals.withUnsafeBufferPointer { literals throws(EvaluationError) in
-            for index in holes.indices {
-                text.append(UnsafeBufferPointer(rebasing: literals[bounds[index]..<bounds[index + 1]]))
-                switch try Place.value(holes[index].place, else: holes[index].evaluate, frame) {
-                case let .string(string): Self.append(string, to: &text)
-                case let .int(number): Self.append(number, to: &text)
-                case let .date(date): Self.append(date, to: &text)
-                case let value: Self.append(Self.display(value), to: &text)
+            try bounds.withUnsafeBufferPointer { bounds throws(EvaluationError) in
+                try holes.withUnsafeBufferPointer { holes throws(EvaluationError) in
+                    for index in holes.indices {
+                        text.append(UnsafeBufferPointer(rebasing: literals[bounds[index]..<bounds[index + 1]]))
+                        let value: Value
+                        if let place = holes[index].place, let read = place.read(frame) {
+                            value = read
+                        } else {
+                            value = try holes[index].evaluate(frame)
+                        }
+                        switch value {
+                        case let .string(string): Self.append(string, to: &text)
+                        case let .int(number): Self.append(number, to: &text)
+                        case let .date(date): Self.append(date, to: &text)
+                        case let value: Self.append(Self.display(value), to: &text)
+                        }
+                    }
+                    text.append(UnsafeBufferPointer(rebasing: literals[bounds[holes.count]...]))
                 }
             }
-            text.append(UnsafeBufferPointer(rebasing: literals[bounds[holes.count]...]))
         }
         return text.string()
     }
