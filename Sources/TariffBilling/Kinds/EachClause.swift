@@ -43,16 +43,15 @@ struct EachClause: Sendable {
             count(values.count)
             try frame.step(values.count, at: list.position)
         }
-        // By index: `enumerated()` copies each element once more (a retain and a release per
-        // item) before it goes into the slot.
-        for index in values.indices {
-            frame.locals[slot] = values[index]
+        // The item is lent to its slot, not copied (no retain and release per item).
+        try frame.locals.lend(slot, each: values) { index throws(EvaluationError) in
             if let trace = frame.trace {
                 trace.begin(item: index)
                 // The item itself, so an explanation can name it (license L04) and not just count it.
                 trace.read("item", values[index])
             }
             try body(index)
+            return true
         }
         frame.trace?.begin(item: nil)
     }

@@ -116,11 +116,11 @@ extension ExpressionCompiler {
                 try frame.step(values.count, at: position)
                 var kept: [Value] = []
                 kept.reserveCapacity(values.count)
-                // By index: `for value in values` copies each element once more (a retain and
-                // a release per element) before it goes into the slot.
-                for index in values.indices {
-                    frame.locals[slot] = values[index]
+                // Each element is lent to the variable's slot, not copied into it (a retain
+                // and a release per element saved); only the kept ones are copied.
+                try frame.locals.lend(slot, each: values) { index throws(EvaluationError) in
                     if case .bool(true) = try bodyEvaluator(frame) { kept.append(values[index]) }
+                    return true
                 }
                 return .list(kept)
             }
@@ -130,9 +130,9 @@ extension ExpressionCompiler {
                 try frame.step(values.count, at: position)
                 var mapped: [Value] = []
                 mapped.reserveCapacity(values.count)
-                for index in values.indices {
-                    frame.locals[slot] = values[index]
+                try frame.locals.lend(slot, each: values) { _ throws(EvaluationError) in
                     mapped.append(try bodyEvaluator(frame))
+                    return true
                 }
                 return .list(mapped)
             }
@@ -141,20 +141,21 @@ extension ExpressionCompiler {
             return Typed(type: .bool) { frame throws(EvaluationError) in
                 guard case let .list(values) = try list(frame) else { throw .internalTypeError(name, at: position) }
                 try frame.step(values.count, at: position)
-                for index in values.indices {
-                    frame.locals[slot] = values[index]
-                    if case let .bool(result) = try bodyEvaluator(frame), result == isAny { return .bool(isAny) }
+                var decided = false
+                try frame.locals.lend(slot, each: values) { _ throws(EvaluationError) in
+                    if case let .bool(result) = try bodyEvaluator(frame), result == isAny { decided = true }
+                    return !decided
                 }
-                return .bool(!isAny)
+                return .bool(decided ? isAny : !isAny)
             }
         case "count":
             return Typed(type: .int) { frame throws(EvaluationError) in
                 guard case let .list(values) = try list(frame) else { throw .internalTypeError("count", at: position) }
                 try frame.step(values.count, at: position)
                 var count: Int64 = 0
-                for index in values.indices {
-                    frame.locals[slot] = values[index]
+                try frame.locals.lend(slot, each: values) { _ throws(EvaluationError) in
                     if case .bool(true) = try bodyEvaluator(frame) { count += 1 }
+                    return true
                 }
                 return .int(count)
             }
@@ -165,9 +166,9 @@ extension ExpressionCompiler {
                 try frame.step(values.count, at: position)
                 var terms: [Value] = []
                 terms.reserveCapacity(values.count)
-                for index in values.indices {
-                    frame.locals[slot] = values[index]
+                try frame.locals.lend(slot, each: values) { _ throws(EvaluationError) in
                     terms.append(try bodyEvaluator(frame))
+                    return true
                 }
                 return try Self.sum(terms, type: type, settings: settings, at: position, length: length)
             }

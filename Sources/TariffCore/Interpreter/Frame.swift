@@ -85,6 +85,29 @@ public struct Slots {
         }
     }
 
+    /// Runs `body` for each element of `values` in order, until it returns false, with
+    /// `slot` holding that element, lent
+    /// rather than copied: the slot shares the element's storage without a retain (and
+    /// drops it without a release), which the loop may do because `values` keeps every
+    /// element alive while it runs. Reading the slot copies as usual. Only this loop may
+    /// write `slot` while it runs (a binding's slot belongs to its binding site); the slot
+    /// holds null afterwards, also when `body` throws.
+    @inline(__always)
+    public func lend<E: Error>(_ slot: Int, each values: [Value], _ body: (Int) throws(E) -> Bool) throws(E) {
+        precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
+        let target = base + slot
+        // The slot's own value goes now; the lent ones are overwritten, never released.
+        target.deinitialize(count: 1)
+        defer { target.initialize(to: .null) }
+        try values.withUnsafeBufferPointer { elements throws(E) in
+            guard let first = elements.baseAddress else { return }
+            for index in elements.indices {
+                UnsafeMutableRawPointer(target).copyMemory(from: first + index, byteCount: MemoryLayout<Value>.size)
+                guard try body(index) else { return }
+            }
+        }
+    }
+
     /// Every slot's value, copied out.
     public var values: [Value] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
