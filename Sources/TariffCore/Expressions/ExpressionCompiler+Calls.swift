@@ -3,6 +3,14 @@
 extension ExpressionCompiler {
     static let macros: Set<String> = ["filter", "map", "any", "all", "count", "sum"]
 
+    /// What other expression languages call the list macros (CEL's `size` and `exists`,
+    /// SQL's `where`, JavaScript's `length`, `some` and `every`): too far from the names
+    /// here for "did you mean", so named outright.
+    static let macroSynonyms: [String: String] = [
+        "size": "count", "length": "count", "where": "filter", "select": "map",
+        "exists": "any", "some": "any", "every": "all", "total": "sum",
+    ]
+
     func checkCall(_ name: String, _ receiver: ExpressionSyntax?, _ arguments: [ExpressionSyntax],
                    _ syntax: ExpressionSyntax) -> Typed? {
         if Self.macros.contains(name) {
@@ -21,8 +29,13 @@ extension ExpressionCompiler {
         default: break
         }
         guard let function = functions[name] else {
+            let synonym = Self.macroSynonyms[name].map { macro in
+                macro == "count" || macro == "sum"
+                    ? "did you mean '\(macro)'? A list's \(macro == "count" ? "length" : "total") is list.\(macro)()"
+                    : "did you mean '\(macro)'? Written list.\(macro)(x, \(macro == "map" ? "expression" : "condition"))"
+            }
             diagnose("expr.unknown-function", "unknown function '\(name)'", at: syntax,
-                  hint: Suggestion.hint(for: name, among: Array(functions.keys) + Array(Self.macros) + ["round", "min", "max"]))
+                  hint: Suggestion.hint(for: name, among: Array(functions.keys) + Array(Self.macros) + ["round", "min", "max"]) ?? synonym)
             return nil
         }
         var typed: [Typed] = []

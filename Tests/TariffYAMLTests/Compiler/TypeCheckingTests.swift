@@ -71,6 +71,15 @@ import TariffYAML
         // Names, fields and tables.
         Case("account.plna", "expr.unknown-field", "'account' has no field 'plna'", column: 12, hint: "did you mean 'plan'?"),
         Case("acount.plan", "expr.unknown-name", "unknown name 'acount'", column: 12, hint: "did you mean 'account'?"),
+        // Other languages' names for the list macros are named outright.
+        Case("account.licenses.size()", "expr.unknown-function", "unknown function 'size'", column: 12,
+             hint: "did you mean 'count'? A list's length is list.count()"),
+        Case("account.licenses.exists(l, l.id == 'L1')", "expr.unknown-function", "unknown function 'exists'", column: 12,
+             hint: "did you mean 'any'? Written list.any(x, condition)"),
+        Case("account.licenses.where(l, l.id == 'L1')", "expr.unknown-function", "unknown function 'where'", column: 12,
+             hint: "did you mean 'filter'? Written list.filter(x, condition)"),
+        Case("account.licenses.select(l, l.id)", "expr.unknown-function", "unknown function 'select'", column: 12,
+             hint: "did you mean 'map'? Written list.map(x, expression)"),
         Case("rules.nope", "graph.unknown-reference", "unknown rule 'nope'", column: 12),
         Case("license_price[account.seats]", "type.mismatch",
              "table 'license_price' is keyed by String, but 'account.seats' is Int", column: 26),
