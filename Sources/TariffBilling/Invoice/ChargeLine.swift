@@ -12,11 +12,11 @@ public struct ChargeLine: Sendable, Hashable {
     public private(set) var record: Record
 
     public var rule: String {
-        get { Self.text(record.fields[0]) ?? "" }
+        get { record.fields[0].text ?? "" }
         set { record.fields[0] = .string(newValue) }
     }
     public var label: String {
-        get { Self.text(record.fields[1]) ?? "" }
+        get { record.fields[1].text ?? "" }
         set { record.fields[1] = .string(newValue) }
     }
     public var quantity: Int64 {
@@ -37,12 +37,12 @@ public struct ChargeLine: Sendable, Hashable {
     }
     /// The prorated fraction as text (`58/31`), for prorated lines.
     public var fraction: String? {
-        get { Self.text(record.fields[6]) }
+        get { record.fields[6].text }
         set { record.fields[6] = newValue.map(Value.string) ?? .null }
     }
     /// The proration basis that produced the fraction.
     public var basis: String? {
-        get { Self.text(record.fields[7]) }
+        get { record.fields[7].text }
         set { record.fields[7] = newValue.map(Value.string) ?? .null }
     }
     /// For usage: when, by which team and user.
@@ -51,11 +51,11 @@ public struct ChargeLine: Sendable, Hashable {
         set { record.fields[8] = newValue.map(Value.date) ?? .null }
     }
     public var team: String? {
-        get { Self.text(record.fields[9]) }
+        get { record.fields[9].text }
         set { record.fields[9] = newValue.map(Value.string) ?? .null }
     }
     public var user: String? {
-        get { Self.text(record.fields[10]) }
+        get { record.fields[10].text }
         set { record.fields[10] = newValue.map(Value.string) ?? .null }
     }
     /// Whether the line is billed on this invoice (usage outside the cycle is listed only).
@@ -72,11 +72,22 @@ public struct ChargeLine: Sendable, Hashable {
     public init(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
                 fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil, team: String? = nil,
                 user: String? = nil, billed: Bool = true, items: [Int] = []) {
+        self.init(rule: rule, label: label, quantity: quantity, unitPrice: unitPrice, amount: amount, interval: interval,
+                  fraction: fraction, basis: basis, date: date, team: team, user: user, billed: billed,
+                  itemsField: SingleItem.value(of: items))
+    }
+
+    /// The one place that lays out a line's fields; `itemsField` is the `items` field as
+    /// it is stored (``SingleItem/value(of:)``).
+    @inline(__always)
+    init(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
+         fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil, team: String? = nil,
+         user: String? = nil, billed: Bool = true, itemsField: Value) {
         record = Record(type: Self.recordType, fields: [
             .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
             interval.map(Value.period) ?? .null, fraction.map(Value.string) ?? .null, basis.map(Value.string) ?? .null,
             date.map(Value.date) ?? .null, team.map(Value.string) ?? .null, user.map(Value.string) ?? .null,
-            .bool(billed), SingleItem.value(of: items),
+            .bool(billed), itemsField,
         ])
     }
 
@@ -102,17 +113,6 @@ public struct ChargeLine: Sendable, Hashable {
 
     public var value: Value { .record(record) }
 
-    /// The ``value`` of a billed line with only the common fields, built without the struct
-    /// (the hot path of charges that do not merge).
-    static func value(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period?,
-                      items: Value) -> Value {
-        .record(Record(type: recordType, fields: [
-            .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
-            interval.map(Value.period) ?? .null, .null, .null, .null, .null, .null,
-            .bool(true), items,
-        ]))
-    }
-
     /// The line a record of ``recordType`` is, or nil for any other value.
     public init?(_ value: Value) {
         guard case let .record(record) = value, record.type === Self.recordType, record.fields.count == 13,
@@ -120,10 +120,6 @@ public struct ChargeLine: Sendable, Hashable {
               case .money = record.fields[3], case .money = record.fields[4], case .bool = record.fields[11],
               case .list = record.fields[12] else { return nil }
         self.record = record
-    }
-
-    private static func text(_ value: Value) -> String? {
-        if case let .string(text) = value { text } else { nil }
     }
 
     /// Money fields are checked to be money when the line is made or wrapped.
@@ -202,5 +198,12 @@ enum LineMerger {
         let unit: Money
         let interval: Period?
         let billed: Bool
+    }
+}
+
+extension Value {
+    /// The text of a string value; nil for any other value. For the views' getters.
+    var text: String? {
+        if case let .string(text) = self { text } else { nil }
     }
 }

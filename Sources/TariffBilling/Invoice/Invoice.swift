@@ -35,15 +35,15 @@ public struct Invoice: Sendable, Hashable {
         public private(set) var record: Record
 
         public var rule: String {
-            get { Self.text(record.fields[0]) }
+            get { record.fields[0].text ?? "" }
             set { record.fields[0] = .string(newValue) }
         }
         public var code: String {
-            get { Self.text(record.fields[1]) }
+            get { record.fields[1].text ?? "" }
             set { record.fields[1] = .string(newValue) }
         }
         public var message: String {
-            get { Self.text(record.fields[2]) }
+            get { record.fields[2].text ?? "" }
             set { record.fields[2] = .string(newValue) }
         }
         /// The rule's `details`, in the order written (empty when it has none).
@@ -55,16 +55,20 @@ public struct Invoice: Sendable, Hashable {
             set { record.fields[3] = .list(newValue.map(\.record)) }
         }
 
+        /// Each of the rule's `details` in order, read in place (``details`` builds an array).
+        public func forEachDetail(_ body: (OutcomeValue) throws -> Void) rethrows {
+            guard record.fields.count > 3, case let .list(values) = record.fields[3] else { return }
+            for index in values.indices {
+                if let detail = OutcomeValue(values[index]) { try body(detail) }
+            }
+        }
+
         /// The violation a record of ``ViolationKind/recordType`` is, or nil for any other value.
         init?(_ value: Value) {
             guard case let .record(record) = value, record.type === ViolationKind.recordType, record.fields.count == 4,
                   case .string = record.fields[0], case .string = record.fields[1], case .string = record.fields[2],
                   case .list = record.fields[3] else { return nil }
             self.record = record
-        }
-
-        private static func text(_ value: Value) -> String {
-            if case let .string(text) = value { text } else { "" }
         }
     }
 

@@ -65,8 +65,9 @@ public struct InvoiceKind: RuleKind {
         let credits = references("credits", category: "credit", type: .money)
         let violations = references("violations", category: "violation", type: .list(.record(ViolationKind.recordType)))
         guard let account, let period, let charges, let credits, let violations else { return nil }
+        let settings = BillingSettings.read(rule)
         return Program(account: account, period: period, charges: charges, credits: credits, violations: violations,
-                       currency: rule.settings.currency, settings: BillingSettings.read(rule))
+                       currency: rule.settings.currency, settings: settings, rounding: .string(settings.roundingDescription))
     }
 
     struct Program: RuleProgram {
@@ -77,20 +78,9 @@ public struct InvoiceKind: RuleKind {
         let violations: [CompiledExpression]
         let currency: Currency
         let settings: BillingSettings
-        /// Spelled once, when the rule compiles: every invoice carries it.
+        /// ``BillingSettings/roundingDescription``, spelled once when the rule compiles:
+        /// every invoice carries it.
         let rounding: Value
-
-        init(account: CompiledExpression, period: CompiledExpression, charges: [CompiledExpression],
-             credits: [CompiledExpression], violations: [CompiledExpression], currency: Currency, settings: BillingSettings) {
-            self.account = account
-            self.period = period
-            self.charges = charges
-            self.credits = credits
-            self.violations = violations
-            self.currency = currency
-            self.settings = settings
-            self.rounding = .string(settings.roundingDescription)
-        }
 
         var resultType: ValueType { .record(InvoiceKind.recordType) }
 

@@ -72,9 +72,9 @@ public struct RecurringChargeKind: RuleKind {
                         lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
                                                 interval: period, items: item.map(SingleItem.list) ?? []))
                     } else {
-                        values.append(ChargeLine.value(rule: id, label: text, quantity: count, unitPrice: rounded,
-                                                       amount: amount, interval: period,
-                                                       items: item.map { SingleItem.value($0, in: singleItems) } ?? .list([])))
+                        values.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
+                                                 interval: period,
+                                                 itemsField: item.map { SingleItem.value($0, in: singleItems) } ?? .list([])).value)
                     }
                 } catch {
                     throw EvaluationError(error, in: price)

@@ -45,17 +45,15 @@ enum ContractInvoice {
                 json.string(violation.code)
                 json.raw(#","message":"#)
                 json.string(violation.message)
-                let details = violation.details
-                if !details.isEmpty {
-                    json.raw(#","details":{"#)
-                    for (index, detail) in details.enumerated() {
-                        if index > 0 { json.byte(UInt8(ascii: ",")) }
-                        json.string(detail.name)
-                        json.byte(UInt8(ascii: ":"))
-                        json.outcome(detail)
-                    }
-                    json.byte(UInt8(ascii: "}"))
+                var none = true
+                violation.forEachDetail { detail in
+                    json.raw(none ? #","details":{"# : ",")
+                    none = false
+                    json.string(detail.name)
+                    json.byte(UInt8(ascii: ":"))
+                    json.outcome(detail)
                 }
+                if !none { json.byte(UInt8(ascii: "}")) }
                 json.byte(UInt8(ascii: "}"))
             }
             json.raw("]}")

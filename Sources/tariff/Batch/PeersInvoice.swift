@@ -50,13 +50,7 @@ enum PeersInvoice {
                 json.raw(first ? #"{"rule":"# : #",{"rule":"#)
                 first = false
                 json.string(violation.code)
-                // The details as the rule recorded them, one at a time (`details` would build an array).
-                guard violation.record.fields.count > 3, case let .list(details) = violation.record.fields[3] else {
-                    json.byte(UInt8(ascii: "}"))
-                    return
-                }
-                for index in details.indices {
-                    guard let detail = OutcomeValue(details[index]) else { continue }
+                violation.forEachDetail { detail in
                     json.byte(UInt8(ascii: ","))
                     json.string(detail.name)
                     json.byte(UInt8(ascii: ":"))

@@ -200,6 +200,11 @@ import TariffYAML
         ("account.licenses[3].id", Reported("eval.index", "index 3 is outside the list of 3 items", 15, 12)),
         ("date(account.plan)", Reported("eval.date", "'ADVANCED' is not a date in the form YYYY-MM-DD", 15, 12)),
         ("period(as_of, account.since)", Reported("eval.period", "a period cannot end (2025-01-31) before it starts (2026-04-15)", 15, 12)),
+        // Int and Money arithmetic lowered for their types report as the general form does.
+        ("account.seats * 4611686018427387904", Reported("eval.arithmetic", "Overflow: 3 * 4611686018427387904 does not fit in a 64-bit significand.", 15, 12)),
+        ("account.seats + 9223372036854775806", Reported("eval.arithmetic", "Overflow: 3 + 9223372036854775806 does not fit in a 64-bit significand.", 15, 12)),
+        ("account.seats - 3 - 9223372036854775807 - 2", Reported("eval.arithmetic", "Overflow: -9223372036854775807 - 2 does not fit in a 64-bit significand.", 15, 12)),
+        ("account.credits / (account.seats - 3)", Reported("eval.arithmetic", "Division by zero: 10.00 EUR / 0.", 15, 12)),
     ])
     func runtimeErrorsCarryTheExpressionPosition(expression: String, expected: Reported) throws {
         let error = try #require(try CompilerHarness.evaluationError(Self.rules(value: expression), snapshot: Self.snapshot))
