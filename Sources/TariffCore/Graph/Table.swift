@@ -39,55 +39,103 @@ public struct Table: Sendable {
     public static func label(_ table: String, _ key: String) -> String { "\(table)[\"\(key)\"]" }
 }
 
-/// The rows of a table by key: an open-addressing hash table over the keys' UTF-8 with
-/// FNV-1a, which for the short codes tables are keyed by (`ADVANCED`, `FR`) costs a
-/// fraction of `Dictionary`'s seeded SipHash. A later row with the same key wins, as a
-/// dictionary assignment would.
+/// The rows of a table by key: an open-addressing hash table. A key of up to 15 bytes of
+/// UTF-8 (the codes tables are keyed by: `ADVANCED`, `FR`) is hashed and compared as the
+/// two words a small `String` stores it in, its bytes and count, without reading the bytes
+/// out; a longer key is hashed over its UTF-8 with FNV-1a. Both cost a fraction of
+/// `Dictionary`'s seeded SipHash. Keys match by their UTF-8 bytes. A later row with the
+/// same key wins, as a dictionary assignment would.
 ///
 /// - Complexity: O(1) expected per lookup, whatever the number of rows.
 struct RowIndex: Sendable {
     private let keys: [String]
+    /// Per row: the key's small-string words, or nil for a key stored out of line.
+    private let words: [KeyWords?]
     private let values: [Value]
     /// Per bucket: the row's index plus one, or 0 when empty.
     private let buckets: [Int32]
     private let mask: Int
 
+    /// A short key as a small `String` holds it: eight bytes, then seven more and a byte of
+    /// count and flags. The same text always gives the same words.
+    struct KeyWords: Equatable {
+        let low: UInt64
+        let high: UInt64
+    }
+
     init(_ rows: [(String, Value)]) {
         var keys: [String] = []
+        var words: [KeyWords?] = []
         var values: [Value] = []
         var capacity = 8
         while capacity < rows.count * 2 { capacity *= 2 }
         var buckets = [Int32](repeating: 0, count: capacity)
         let mask = capacity - 1
         for (key, value) in rows {
-            var bucket = Int(truncatingIfNeeded: Self.hash(key)) & mask
-            while buckets[bucket] != 0, keys[Int(buckets[bucket]) - 1] != key { bucket = (bucket + 1) & mask }
+            let keyWords = Self.words(key)
+            var bucket = Int(truncatingIfNeeded: Self.hash(key, keyWords)) & mask
+            while buckets[bucket] != 0, !Self.matches(key, keyWords, keys[Int(buckets[bucket]) - 1], words[Int(buckets[bucket]) - 1]) {
+                bucket = (bucket + 1) & mask
+            }
             if buckets[bucket] != 0 {
                 values[Int(buckets[bucket]) - 1] = value
             } else {
                 keys.append(key)
+                words.append(keyWords)
                 values.append(value)
                 buckets[bucket] = Int32(truncatingIfNeeded: keys.count)
             }
         }
         self.keys = keys
+        self.words = words
         self.values = values
         self.buckets = buckets
         self.mask = mask
     }
 
     subscript(key: String) -> Value? {
-        var bucket = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        let keyWords = Self.words(key)
+        var bucket = Int(truncatingIfNeeded: Self.hash(key, keyWords)) & mask
         while true {
             let row = Int(buckets[bucket])
             if row == 0 { return nil }
-            if keys[row - 1] == key { return values[row - 1] }
+            if Self.matches(key, keyWords, keys[row - 1], words[row - 1]) { return values[row - 1] }
             bucket = (bucket + 1) & mask
         }
     }
 
+    /// The words of `key` in its small form; nil when it is longer than 15 bytes. A short
+    /// key held out of line (what is left of a long string after removals) is copied into
+    /// its small form first, so equal text always meets equal words.
     @inline(__always)
-    static func hash(_ key: String) -> UInt64 {
+    static func words(_ key: String) -> KeyWords? {
+        if let words = smallWords(key) { return words }
+        guard key.utf8.count <= 15 else { return nil }
+        return smallWords(String(decoding: Array(key.utf8), as: UTF8.self))
+    }
+
+    /// The two words of a small `String` (bit 61 of the second word set), read as they are
+    /// stored; nil for a string stored out of line.
+    @inline(__always)
+    static func smallWords(_ key: String) -> KeyWords? {
+        let raw = unsafeBitCast(key, to: (UInt64, UInt64).self)
+        guard raw.1 & (1 << 61) != 0 else { return nil }
+        return KeyWords(low: raw.0, high: raw.1)
+    }
+
+    @inline(__always)
+    static func matches(_ key: String, _ keyWords: KeyWords?, _ row: String, _ rowWords: KeyWords?) -> Bool {
+        if let keyWords { return keyWords == rowWords }
+        return rowWords == nil && key.utf8.elementsEqual(row.utf8)
+    }
+
+    @inline(__always)
+    static func hash(_ key: String, _ words: KeyWords?) -> UInt64 {
+        if let words {
+            // Two multiplications mix both words; the bucket is taken from the low bits.
+            let mixed = (words.low ^ (words.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+            return mixed ^ (mixed >> 32)
+        }
         if let hash = key.utf8.withContiguousStorageIfAvailable(Self.hash) { return hash }
         return Array(key.utf8).withUnsafeBufferPointer(Self.hash)
     }

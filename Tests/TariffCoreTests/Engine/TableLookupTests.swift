@@ -33,6 +33,32 @@ import Testing
         #expect(table["fr"] == nil)
     }
 
+    @Test("a short key finds its row however the String holds it: inline, or out of line after removals")
+    func shortKeyOutOfLine() {
+        // What is left of a long string after removals keeps its out-of-line storage.
+        var outOfLine = "FR" + String(repeating: "z", count: 40)
+        outOfLine.removeLast(40)
+        #expect(outOfLine == "FR")
+        #expect(RowIndex.smallWords(outOfLine) == nil)
+        #expect(RowIndex.smallWords("FR") != nil)
+        #expect(RowIndex.words(outOfLine) == RowIndex.words("FR"))
+        let table = Self.table([("FR", .int(1)), ("US", .int(2))])
+        #expect(table[outOfLine] == .int(1))
+        // Declared out of line, looked up inline.
+        let declared = Self.table([(outOfLine, .int(7)), ("GB", .int(8))])
+        #expect(declared["FR"] == .int(7))
+        #expect(declared["GB"] == .int(8))
+        #expect(declared["FRz"] == nil)
+        // Fifteen bytes are the most a key held inline has; sixteen are hashed as bytes.
+        let fifteen = String(repeating: "k", count: 15), sixteen = String(repeating: "k", count: 16)
+        #expect(RowIndex.smallWords(fifteen) != nil)
+        #expect(RowIndex.words(sixteen) == nil)
+        let edges = Self.table([(fifteen, .int(15)), (sixteen, .int(16))])
+        #expect(edges[fifteen] == .int(15))
+        #expect(edges[sixteen] == .int(16))
+        #expect(edges[String(repeating: "k", count: 14)] == nil)
+    }
+
     @Test("a key declared twice keeps its last row")
     func laterRowWins() {
         let table = Self.table([("FR", .int(1)), ("US", .int(2)), ("FR", .int(3))])
