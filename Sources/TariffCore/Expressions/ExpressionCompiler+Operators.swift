@@ -77,6 +77,8 @@ extension ExpressionCompiler {
             if l.type == .string, r.type == .string, let lp = l.place, let rp = r.place {
                 // `item.country == country`: both read where they live.
                 return Typed(type: .bool) { frame throws(EvaluationError) in
+                    // Short codes (`FR`, `ADVANCED`) compare as they are held, not copied out.
+                    if let equal = lp.textEquals(rp, frame) { return .bool(equal != negate) }
                     guard case let .string(x) = try Place.value(lp, else: le, frame), case let .string(y) = try Place.value(rp, else: re, frame) else {
                         throw .internalTypeError("comparison", at: position)
                     }

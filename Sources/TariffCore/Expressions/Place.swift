@@ -31,4 +31,56 @@ enum Place: Sendable {
         case let .result(index): return frame.results[index]
         }
     }
+
+    /// Whether the text at this place equals the text at `other`, decided without copying
+    /// either out when both are short ASCII: such a string is held inline, as its bytes and
+    /// count, so two are equal exactly when their words are. Nil when that does not decide
+    /// it (a trace is being recorded, a place holds no string, a string is longer or not
+    /// ASCII); the caller then compares the values.
+    @inline(__always)
+    func textEquals(_ other: Place, _ frame: Frame) -> Bool? {
+        guard frame.trace == nil, let a = shortASCII(frame), let b = other.shortASCII(frame) else { return nil }
+        return a == b
+    }
+
+    /// The words of the short ASCII string at this place, read where it lives.
+    @inline(__always)
+    private func shortASCII(_ frame: Frame) -> InlineText? {
+        switch self {
+        case let .input(slot): return frame.input.fields.withUnsafeBufferPointer { Self.shortASCII(at: $0, slot) }
+        case let .inputField(slot, field):
+            return frame.input.fields.withUnsafeBufferPointer { fields -> InlineText? in
+                guard slot >= 0, slot < fields.count else { return nil }
+                switch fields[slot] {
+                case let .record(record): return record.fields.withUnsafeBufferPointer { Self.shortASCII(at: $0, field) }
+                default: return nil
+                }
+            }
+        case let .local(slot): return frame.locals.withSlot(slot) { Self.shortASCII($0) }
+        case let .localField(slot, field):
+            return frame.locals.withSlot(slot) { value in
+                switch value {
+                case let .record(record): record.fields.withUnsafeBufferPointer { Self.shortASCII(at: $0, field) }
+                default: nil
+                }
+            }
+        case let .result(index): return frame.results.withSlot(index) { Self.shortASCII($0) }
+        }
+    }
+
+    @inline(__always)
+    private static func shortASCII(at values: UnsafeBufferPointer<Value>, _ index: Int) -> InlineText? {
+        guard index >= 0, index < values.count else { return nil }
+        return shortASCII(values[index])
+    }
+
+    @inline(__always)
+    private static func shortASCII(_ value: borrowing Value) -> InlineText? {
+        switch value {
+        case let .string(text):
+            guard let inline = InlineText(text), inline.isASCII else { return nil }
+            return inline
+        default: return nil
+        }
+    }
 }

@@ -41,31 +41,23 @@ public struct Table: Sendable {
 
 /// The rows of a table by key: an open-addressing hash table. A key of up to 15 bytes of
 /// UTF-8 (the codes tables are keyed by: `ADVANCED`, `FR`) is hashed and compared as the
-/// two words a small `String` stores it in, its bytes and count, without reading the bytes
-/// out; a longer key is hashed over its UTF-8 with FNV-1a. Both cost a fraction of
+/// two words `String` holds it in (``InlineText``), without reading the bytes out; a longer key is hashed over its UTF-8 with FNV-1a. Both cost a fraction of
 /// `Dictionary`'s seeded SipHash. Keys match by their UTF-8 bytes. A later row with the
 /// same key wins, as a dictionary assignment would.
 ///
 /// - Complexity: O(1) expected per lookup, whatever the number of rows.
 struct RowIndex: Sendable {
     private let keys: [String]
-    /// Per row: the key's small-string words, or nil for a key stored out of line.
-    private let words: [KeyWords?]
+    /// Per row: the key's words when it is held inline (see ``InlineText``), else nil.
+    private let words: [InlineText?]
     private let values: [Value]
     /// Per bucket: the row's index plus one, or 0 when empty.
     private let buckets: [Int32]
     private let mask: Int
 
-    /// A short key as a small `String` holds it: eight bytes, then seven more and a byte of
-    /// count and flags. The same text always gives the same words.
-    struct KeyWords: Equatable {
-        let low: UInt64
-        let high: UInt64
-    }
-
     init(_ rows: [(String, Value)]) {
         var keys: [String] = []
-        var words: [KeyWords?] = []
+        var words: [InlineText?] = []
         var values: [Value] = []
         var capacity = 8
         while capacity < rows.count * 2 { capacity *= 2 }
@@ -104,33 +96,24 @@ struct RowIndex: Sendable {
         }
     }
 
-    /// The words of `key` in its small form; nil when it is longer than 15 bytes. A short
-    /// key held out of line (what is left of a long string after removals) is copied into
-    /// its small form first, so equal text always meets equal words.
+    /// The words of `key` held inline; nil when it is longer than 15 bytes. A short key
+    /// held out of line (what is left of a long string after removals) is copied inline
+    /// first, so equal text always meets equal words.
     @inline(__always)
-    static func words(_ key: String) -> KeyWords? {
-        if let words = smallWords(key) { return words }
+    static func words(_ key: String) -> InlineText? {
+        if let words = InlineText(key) { return words }
         guard key.utf8.count <= 15 else { return nil }
-        return smallWords(String(decoding: Array(key.utf8), as: UTF8.self))
-    }
-
-    /// The two words of a small `String` (bit 61 of the second word set), read as they are
-    /// stored; nil for a string stored out of line.
-    @inline(__always)
-    static func smallWords(_ key: String) -> KeyWords? {
-        let raw = unsafeBitCast(key, to: (UInt64, UInt64).self)
-        guard raw.1 & (1 << 61) != 0 else { return nil }
-        return KeyWords(low: raw.0, high: raw.1)
+        return InlineText(String(decoding: Array(key.utf8), as: UTF8.self))
     }
 
     @inline(__always)
-    static func matches(_ key: String, _ keyWords: KeyWords?, _ row: String, _ rowWords: KeyWords?) -> Bool {
+    static func matches(_ key: String, _ keyWords: InlineText?, _ row: String, _ rowWords: InlineText?) -> Bool {
         if let keyWords { return keyWords == rowWords }
         return rowWords == nil && key.utf8.elementsEqual(row.utf8)
     }
 
     @inline(__always)
-    static func hash(_ key: String, _ words: KeyWords?) -> UInt64 {
+    static func hash(_ key: String, _ words: InlineText?) -> UInt64 {
         if let words {
             // Two multiplications mix both words; the bucket is taken from the low bits.
             let mixed = (words.low ^ (words.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD

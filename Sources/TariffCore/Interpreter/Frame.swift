@@ -108,6 +108,13 @@ public struct Slots {
         }
     }
 
+    /// `body` applied to the value in `slot`, borrowed where it lies.
+    @inline(__always)
+    func withSlot<R>(_ slot: Int, _ body: (borrowing Value) -> R) -> R {
+        precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
+        return body(base[slot])
+    }
+
     /// Every slot's value, copied out.
     public var values: [Value] { Array(UnsafeBufferPointer(start: base, count: count)) }
 

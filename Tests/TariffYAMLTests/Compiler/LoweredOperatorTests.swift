@@ -44,6 +44,45 @@ import TariffYAML
         #expect(try Self.value(of: expression, trace: true) == expected)
     }
 
+    /// Text at two places (`t.a == t.b`, an item's field, another rule's result) is
+    /// compared as `String`'s `==` compares it, whether the fast path decides (both short
+    /// ASCII, held inline) or not (longer text, non-ASCII, canonically equivalent forms).
+    @Test(arguments: [
+        ("FR", "FR"), ("FR", "US"), ("FR", "FRA"), ("FRA", "FR"), ("", ""), ("", "FR"), ("ADVANCED", "ADVANCED"),
+        ("fifteen-bytes-x", "fifteen-bytes-x"), ("fifteen-bytes-x", "fifteen-bytes-y"),
+        ("sixteen-bytes-xx", "sixteen-bytes-xx"), ("sixteen-bytes-xx", "sixteen-bytes-xy"), ("fifteen-bytes-x", "sixteen-bytes-xx"),
+        ("Zürich", "Zürich"), ("Zürich", "Zurich"), ("\u{E9}", "e\u{301}"), ("FR", "Zürich"),
+    ])
+    func textAtTwoPlacesComparesAsStringDoes(a: String, b: String) throws {
+        let rules = CompilerHarness.settings + """
+
+            input:
+              t: { a: string, b: string, items: [ { a: string } ] }
+            rules:
+              - id: ra
+                kind: value
+                value: t.a
+              - id: fields
+                kind: value
+                value: "[t.a == t.b, t.a != t.b, t.b == t.a]"
+              - id: items
+                kind: value
+                value: "t.items.map(i, i.a == t.b)"
+              - id: results
+                kind: value
+                value: "[ra == t.b, ra != t.b]"
+
+            """
+        let snapshot = "t: { a: \"\(a)\", b: \"\(b)\", items: [ { a: \"\(a)\" } ] }\n"
+        let equal = a == b
+        for trace in [false, true] {
+            let evaluation = try CompilerHarness.evaluate(rules, snapshot: snapshot, options: EvaluationOptions(trace: trace))
+            #expect(evaluation.value(of: "fields") == .list([.bool(equal), .bool(!equal), .bool(equal)]), "\(a) vs \(b)")
+            #expect(evaluation.value(of: "items") == .list([.bool(equal)]), "\(a) vs \(b)")
+            #expect(evaluation.value(of: "results") == .list([.bool(equal), .bool(!equal)]), "\(a) vs \(b)")
+        }
+    }
+
     /// A field read in place by `==` is still a read in the trace, as it was when the
     /// comparison called the field's closure (a rule read twice is listed once).
     @Test func aTraceStillRecordsTheReadsOfFusedOperands() throws {
