@@ -113,8 +113,13 @@ extension ExpressionCompiler {
                 mismatch()
                 return nil
             }
-            let lp = l.place
+            let lp = l.place, rp = r.place
             return Typed(type: .bool) { frame throws(EvaluationError) in
+                // `n.country in verified_countries`: short codes found where they live.
+                if let lp, let rp, let (found, count) = lp.textIn(rp, frame) {
+                    try frame.step(count, at: position)
+                    return .bool(found)
+                }
                 let needle = try Place.value(lp, else: le, frame)
                 guard case let .list(values) = try re(frame) else { throw .internalTypeError("in", at: position) }
                 try frame.step(values.count, at: position)

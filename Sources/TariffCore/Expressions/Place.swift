@@ -43,35 +43,71 @@ enum Place: Sendable {
         return a == b
     }
 
-    /// The words of the short ASCII string at this place, read where it lives.
+    /// Whether the short ASCII text at this place is an element of the list at `list`,
+    /// and the list's length, decided without copying the text, the list or its elements
+    /// out. Nil when that does not decide it: a trace is being recorded, the text is longer
+    /// or not ASCII, or it equals no short ASCII element and some element is other text (a
+    /// non-ASCII string can equal an ASCII one: the Kelvin sign is a K); the caller then
+    /// compares the values.
     @inline(__always)
-    private func shortASCII(_ frame: Frame) -> InlineText? {
+    func textIn(_ list: Place, _ frame: Frame) -> (found: Bool, count: Int)? {
+        guard frame.trace == nil, let needle = shortASCII(frame) else { return nil }
+        return list.withValue(frame) { value -> (found: Bool, count: Int)? in
+            switch value {
+            case let .list(values):
+                return values.withUnsafeBufferPointer { elements -> (found: Bool, count: Int)? in
+                    var undecided = false
+                    for index in elements.indices {
+                        guard let element = Self.shortASCII(elements[index]) else {
+                            undecided = true
+                            continue
+                        }
+                        if element == needle { return (true, elements.count) }
+                    }
+                    return undecided ? nil : (false, elements.count)
+                }
+            default: return nil
+            }
+        }
+    }
+
+    /// `body` applied to the value at this place, borrowed where it lies; nil when the
+    /// place holds no record to read a field of.
+    @inline(__always)
+    private func withValue<R>(_ frame: Frame, _ body: (borrowing Value) -> R?) -> R? {
         switch self {
-        case let .input(slot): return frame.input.fields.withUnsafeBufferPointer { Self.shortASCII(at: $0, slot) }
-        case let .inputField(slot, field):
-            return frame.input.fields.withUnsafeBufferPointer { fields -> InlineText? in
+        case let .input(slot):
+            return frame.input.fields.withUnsafeBufferPointer { fields -> R? in
                 guard slot >= 0, slot < fields.count else { return nil }
-                switch fields[slot] {
-                case let .record(record): return record.fields.withUnsafeBufferPointer { Self.shortASCII(at: $0, field) }
-                default: return nil
-                }
+                return body(fields[slot])
             }
-        case let .local(slot): return frame.locals.withSlot(slot) { Self.shortASCII($0) }
-        case let .localField(slot, field):
-            return frame.locals.withSlot(slot) { value in
-                switch value {
-                case let .record(record): record.fields.withUnsafeBufferPointer { Self.shortASCII(at: $0, field) }
-                default: nil
-                }
+        case let .inputField(slot, field):
+            return frame.input.fields.withUnsafeBufferPointer { fields -> R? in
+                guard slot >= 0, slot < fields.count else { return nil }
+                return Self.withField(field, of: fields[slot], body)
             }
-        case let .result(index): return frame.results.withSlot(index) { Self.shortASCII($0) }
+        case let .local(slot): return frame.locals.withSlot(slot) { body($0) }
+        case let .localField(slot, field): return frame.locals.withSlot(slot) { Self.withField(field, of: $0, body) }
+        case let .result(index): return frame.results.withSlot(index) { body($0) }
         }
     }
 
     @inline(__always)
-    private static func shortASCII(at values: UnsafeBufferPointer<Value>, _ index: Int) -> InlineText? {
-        guard index >= 0, index < values.count else { return nil }
-        return shortASCII(values[index])
+    private static func withField<R>(_ field: Int, of value: borrowing Value, _ body: (borrowing Value) -> R?) -> R? {
+        switch value {
+        case let .record(record):
+            return record.fields.withUnsafeBufferPointer { fields -> R? in
+                guard field >= 0, field < fields.count else { return nil }
+                return body(fields[field])
+            }
+        default: return nil
+        }
+    }
+
+    /// The words of the short ASCII string at this place, read where it lives.
+    @inline(__always)
+    private func shortASCII(_ frame: Frame) -> InlineText? {
+        withValue(frame) { Self.shortASCII($0) }
     }
 
     @inline(__always)

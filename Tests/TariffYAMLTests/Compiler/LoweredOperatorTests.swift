@@ -44,20 +44,23 @@ import TariffYAML
         #expect(try Self.value(of: expression, trace: true) == expected)
     }
 
-    /// Text at two places (`t.a == t.b`, an item's field, another rule's result) is
-    /// compared as `String`'s `==` compares it, whether the fast path decides (both short
-    /// ASCII, held inline) or not (longer text, non-ASCII, canonically equivalent forms).
+    /// Text at two places (`t.a == t.b`, `t.a in t.list`, an item's field, another rule's
+    /// result) is compared as `String`'s `==` compares it, whether the fast path decides
+    /// (short ASCII, held inline) or not (longer text, non-ASCII, canonically equivalent
+    /// forms; the list also holds an element the fast path cannot decide).
     @Test(arguments: [
         ("FR", "FR"), ("FR", "US"), ("FR", "FRA"), ("FRA", "FR"), ("", ""), ("", "FR"), ("ADVANCED", "ADVANCED"),
         ("fifteen-bytes-x", "fifteen-bytes-x"), ("fifteen-bytes-x", "fifteen-bytes-y"),
         ("sixteen-bytes-xx", "sixteen-bytes-xx"), ("sixteen-bytes-xx", "sixteen-bytes-xy"), ("fifteen-bytes-x", "sixteen-bytes-xx"),
         ("Zürich", "Zürich"), ("Zürich", "Zurich"), ("\u{E9}", "e\u{301}"), ("FR", "Zürich"),
+        // ASCII text equal to non-ASCII text under canonical equivalence: Kelvin sign, Greek question mark.
+        ("K", "\u{212A}"), (";", "\u{37E}"), ("\u{212A}", "K"),
     ])
     func textAtTwoPlacesComparesAsStringDoes(a: String, b: String) throws {
         let rules = CompilerHarness.settings + """
 
             input:
-              t: { a: string, b: string, items: [ { a: string } ] }
+              t: { a: string, b: string, items: [ { a: string } ], list: [string] }
             rules:
               - id: ra
                 kind: value
@@ -71,15 +74,20 @@ import TariffYAML
               - id: results
                 kind: value
                 value: "[ra == t.b, ra != t.b]"
+              - id: lists
+                kind: value
+                value: "[t.a in t.list, ra in t.list, t.items.all(i, i.a in t.list)]"
 
             """
-        let snapshot = "t: { a: \"\(a)\", b: \"\(b)\", items: [ { a: \"\(a)\" } ] }\n"
+        // `a` is in the list exactly when it equals `b`, wherever `b` stands in it.
+        let snapshot = "t: { a: \"\(a)\", b: \"\(b)\", items: [ { a: \"\(a)\" } ], list: [ \"X\", \"\(b)\", \"Zürich-und-mehr\" ] }\n"
         let equal = a == b
         for trace in [false, true] {
             let evaluation = try CompilerHarness.evaluate(rules, snapshot: snapshot, options: EvaluationOptions(trace: trace))
             #expect(evaluation.value(of: "fields") == .list([.bool(equal), .bool(!equal), .bool(equal)]), "\(a) vs \(b)")
             #expect(evaluation.value(of: "items") == .list([.bool(equal)]), "\(a) vs \(b)")
             #expect(evaluation.value(of: "results") == .list([.bool(equal), .bool(!equal)]), "\(a) vs \(b)")
+            #expect(evaluation.value(of: "lists") == .list([.bool(equal), .bool(equal), .bool(equal)]), "\(a) in [X, \(b), …]")
         }
     }
 
