@@ -68,7 +68,7 @@ extension Tariff {
                 let asOf = BatchBiller.unusedAsOf
                 var sink = 0
                 let parsed = measure(records.count) { index in
-                    if case let .success(preview) = engine.preview(records[index], asOf: asOf) { sink &+= preview.invoice.lines.count }
+                    if case let .success(preview) = engine.preview(records[index], asOf: asOf) { sink &+= preview.invoice.lineValues.count }
                 }
                 var out: [UInt8] = []
                 out.reserveCapacity(1 << 20)
@@ -77,7 +77,7 @@ extension Tariff {
                     _ = biller.bill(lines[index], number: index + 1, into: &out)
                 }
                 let parsedAllocations = allocationsPerAccount(records.count) { index in
-                    if case let .success(preview) = engine.preview(records[index], asOf: asOf) { sink &+= preview.invoice.lines.count }
+                    if case let .success(preview) = engine.preview(records[index], asOf: asOf) { sink &+= preview.invoice.lineValues.count }
                 }
                 let jsonAllocations = allocationsPerAccount(lines.count) { index in
                     out.removeAll(keepingCapacity: true)
