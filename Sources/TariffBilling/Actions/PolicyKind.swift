@@ -141,8 +141,8 @@ public struct OutcomeValue: Sendable, Hashable {
     }
 
     public init?(_ value: Value) {
-        guard case let .record(record) = value, record.fields.count == 3, case let .string(name) = record.fields[0],
-              case let .string(text) = record.fields[1], case let .string(type) = record.fields[2] else { return nil }
+        guard case let .record(record) = value, record.count == 3, case let .string(name) = record[0],
+              case let .string(text) = record[1], case let .string(type) = record[2] else { return nil }
         self.name = name
         self.text = text
         self.type = type
@@ -153,6 +153,10 @@ public struct OutcomeValue: Sendable, Hashable {
     ])
 
     public var record: Value {
-        .record(Record(type: Self.recordType, fields: [.string(name), .string(text), .string(type)]))
+        .record(Record(type: Self.recordType, count: 3) { fields in
+            fields.append(.string(name))
+            fields.append(.string(text))
+            fields.append(.string(type))
+        })
     }
 }

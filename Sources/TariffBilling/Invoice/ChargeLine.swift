@@ -12,61 +12,61 @@ public struct ChargeLine: Sendable, Hashable {
     public private(set) var record: Record
 
     public var rule: String {
-        get { record.fields[0].text ?? "" }
-        set { record.fields[0] = .string(newValue) }
+        get { record[0].text ?? "" }
+        set { record[0] = .string(newValue) }
     }
     public var label: String {
-        get { record.fields[1].text ?? "" }
-        set { record.fields[1] = .string(newValue) }
+        get { record[1].text ?? "" }
+        set { record[1] = .string(newValue) }
     }
     public var quantity: Int64 {
-        get { if case let .int(quantity) = record.fields[2] { quantity } else { 0 } }
-        set { record.fields[2] = .int(newValue) }
+        get { if case let .int(quantity) = record[2] { quantity } else { 0 } }
+        set { record[2] = .int(newValue) }
     }
     public var unitPrice: Money {
-        get { Self.money(record.fields[3]) }
-        set { record.fields[3] = .money(newValue) }
+        get { Self.money(record[3]) }
+        set { record[3] = .money(newValue) }
     }
     public var amount: Money {
-        get { Self.money(record.fields[4]) }
-        set { record.fields[4] = .money(newValue) }
+        get { Self.money(record[4]) }
+        set { record[4] = .money(newValue) }
     }
     public var interval: Period? {
-        get { if case let .period(period) = record.fields[5] { period } else { nil } }
-        set { record.fields[5] = newValue.map(Value.period) ?? .null }
+        get { if case let .period(period) = record[5] { period } else { nil } }
+        set { record[5] = newValue.map(Value.period) ?? .null }
     }
     /// The prorated fraction as text (`58/31`), for prorated lines.
     public var fraction: String? {
-        get { record.fields[6].text }
-        set { record.fields[6] = newValue.map(Value.string) ?? .null }
+        get { record[6].text }
+        set { record[6] = newValue.map(Value.string) ?? .null }
     }
     /// The proration basis that produced the fraction.
     public var basis: String? {
-        get { record.fields[7].text }
-        set { record.fields[7] = newValue.map(Value.string) ?? .null }
+        get { record[7].text }
+        set { record[7] = newValue.map(Value.string) ?? .null }
     }
     /// For usage: when, by which team and user.
     public var date: CivilDate? {
-        get { if case let .date(date) = record.fields[8] { date } else { nil } }
-        set { record.fields[8] = newValue.map(Value.date) ?? .null }
+        get { if case let .date(date) = record[8] { date } else { nil } }
+        set { record[8] = newValue.map(Value.date) ?? .null }
     }
     public var team: String? {
-        get { record.fields[9].text }
-        set { record.fields[9] = newValue.map(Value.string) ?? .null }
+        get { record[9].text }
+        set { record[9] = newValue.map(Value.string) ?? .null }
     }
     public var user: String? {
-        get { record.fields[10].text }
-        set { record.fields[10] = newValue.map(Value.string) ?? .null }
+        get { record[10].text }
+        set { record[10] = newValue.map(Value.string) ?? .null }
     }
     /// Whether the line is billed on this invoice (usage outside the cycle is listed only).
     public var billed: Bool {
-        get { if case .bool(true) = record.fields[11] { true } else { false } }
-        set { record.fields[11] = .bool(newValue) }
+        get { if case .bool(true) = record[11] { true } else { false } }
+        set { record[11] = .bool(newValue) }
     }
     /// Indices of the items of the rule's `each` list this line covers.
     public var items: [Int] {
-        get { if case let .list(items) = record.fields[12] { Self.indices(items) } else { [] } }
-        set { record.fields[12] = SingleItem.value(of: newValue) }
+        get { if case let .list(items) = record[12] { Self.indices(items) } else { [] } }
+        set { record[12] = SingleItem.value(of: newValue) }
     }
 
     public init(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
@@ -83,12 +83,21 @@ public struct ChargeLine: Sendable, Hashable {
     init(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
          fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil, team: String? = nil,
          user: String? = nil, billed: Bool = true, itemsField: Value) {
-        record = Record(type: Self.recordType, fields: [
-            .string(rule), .string(label), .int(quantity), .money(unitPrice), .money(amount),
-            interval.map(Value.period) ?? .null, fraction.map(Value.string) ?? .null, basis.map(Value.string) ?? .null,
-            date.map(Value.date) ?? .null, team.map(Value.string) ?? .null, user.map(Value.string) ?? .null,
-            .bool(billed), itemsField,
-        ])
+        record = Record(type: Self.recordType, count: 13) { fields in
+            fields.append(.string(rule))
+            fields.append(.string(label))
+            fields.append(.int(quantity))
+            fields.append(.money(unitPrice))
+            fields.append(.money(amount))
+            fields.append(interval.map(Value.period) ?? .null)
+            fields.append(fraction.map(Value.string) ?? .null)
+            fields.append(basis.map(Value.string) ?? .null)
+            fields.append(date.map(Value.date) ?? .null)
+            fields.append(team.map(Value.string) ?? .null)
+            fields.append(user.map(Value.string) ?? .null)
+            fields.append(.bool(billed))
+            fields.append(itemsField)
+        }
     }
 
     /// The record type every charge kind produces, shared so that lists of lines from
@@ -115,10 +124,10 @@ public struct ChargeLine: Sendable, Hashable {
 
     /// The line a record of ``recordType`` is, or nil for any other value.
     public init?(_ value: Value) {
-        guard case let .record(record) = value, record.type === Self.recordType, record.fields.count == 13,
-              case .string = record.fields[0], case .string = record.fields[1], case .int = record.fields[2],
-              case .money = record.fields[3], case .money = record.fields[4], case .bool = record.fields[11],
-              case .list = record.fields[12] else { return nil }
+        guard case let .record(record) = value, record.type === Self.recordType, record.count == 13,
+              case .string = record[0], case .string = record[1], case .int = record[2],
+              case .money = record[3], case .money = record[4], case .bool = record[11],
+              case .list = record[12] else { return nil }
         self.record = record
     }
 

@@ -35,29 +35,29 @@ public struct Invoice: Sendable, Hashable {
         public private(set) var record: Record
 
         public var rule: String {
-            get { record.fields[0].text ?? "" }
-            set { record.fields[0] = .string(newValue) }
+            get { record[0].text ?? "" }
+            set { record[0] = .string(newValue) }
         }
         public var code: String {
-            get { record.fields[1].text ?? "" }
-            set { record.fields[1] = .string(newValue) }
+            get { record[1].text ?? "" }
+            set { record[1] = .string(newValue) }
         }
         public var message: String {
-            get { record.fields[2].text ?? "" }
-            set { record.fields[2] = .string(newValue) }
+            get { record[2].text ?? "" }
+            set { record[2] = .string(newValue) }
         }
         /// The rule's `details`, in the order written (empty when it has none).
         public var details: [OutcomeValue] {
             get {
-                guard record.fields.count > 3, case let .list(values) = record.fields[3] else { return [] }
+                guard record.count > 3, case let .list(values) = record[3] else { return [] }
                 return values.compactMap(OutcomeValue.init)
             }
-            set { record.fields[3] = .list(newValue.map(\.record)) }
+            set { record[3] = .list(newValue.map(\.record)) }
         }
 
         /// Each of the rule's `details` in order, read in place (``details`` builds an array).
         public func forEachDetail(_ body: (OutcomeValue) throws -> Void) rethrows {
-            guard record.fields.count > 3, case let .list(values) = record.fields[3] else { return }
+            guard record.count > 3, case let .list(values) = record[3] else { return }
             for index in values.indices {
                 if let detail = OutcomeValue(values[index]) { try body(detail) }
             }
@@ -65,9 +65,9 @@ public struct Invoice: Sendable, Hashable {
 
         /// The violation a record of ``ViolationKind/recordType`` is, or nil for any other value.
         init?(_ value: Value) {
-            guard case let .record(record) = value, record.type === ViolationKind.recordType, record.fields.count == 4,
-                  case .string = record.fields[0], case .string = record.fields[1], case .string = record.fields[2],
-                  case .list = record.fields[3] else { return nil }
+            guard case let .record(record) = value, record.type === ViolationKind.recordType, record.count == 4,
+                  case .string = record[0], case .string = record[1], case .string = record[2],
+                  case .list = record[3] else { return nil }
             self.record = record
         }
     }
@@ -77,11 +77,11 @@ public struct Invoice: Sendable, Hashable {
     /// Reads the record an `invoice` rule produced.
     public init?(_ value: Value) {
         guard case let .record(record) = value, record.type === InvoiceKind.recordType,
-              case let .string(account) = record.fields[0], case let .period(period) = record.fields[1],
-              case let .list(lines) = record.fields[2], case let .money(subtotal) = record.fields[3],
-              case let .money(credits) = record.fields[4], case let .money(applied) = record.fields[5],
-              case let .money(total) = record.fields[6], case let .money(carryover) = record.fields[7],
-              case let .list(violations) = record.fields[8], case let .string(rounding) = record.fields[9] else { return nil }
+              case let .string(account) = record[0], case let .period(period) = record[1],
+              case let .list(lines) = record[2], case let .money(subtotal) = record[3],
+              case let .money(credits) = record[4], case let .money(applied) = record[5],
+              case let .money(total) = record[6], case let .money(carryover) = record[7],
+              case let .list(violations) = record[8], case let .string(rounding) = record[9] else { return nil }
         self.account = account
         self.period = period
         self.lineValues = lines
@@ -122,9 +122,9 @@ public struct Decision: Sendable, Hashable {
 
     public init?(_ value: Value) {
         guard case let .record(record) = value, record.type === PolicyKind.recordType,
-              case let .string(action) = record.fields[0], case let .bool(allowed) = record.fields[1],
-              case let .string(policy) = record.fields[2], case let .string(code) = record.fields[3],
-              case let .string(message) = record.fields[4], case let .list(outcome) = record.fields[5] else { return nil }
+              case let .string(action) = record[0], case let .bool(allowed) = record[1],
+              case let .string(policy) = record[2], case let .string(code) = record[3],
+              case let .string(message) = record[4], case let .list(outcome) = record[5] else { return nil }
         self.action = action
         self.allowed = allowed
         self.policy = policy
@@ -143,11 +143,11 @@ public struct Quote: Sendable, Hashable {
 
     public init?(_ value: Value) {
         guard case let .record(record) = value, record.type === QuoteKind.recordType,
-              case let .string(action) = record.fields[0], case let .string(rule) = record.fields[1],
-              case let .list(values) = record.fields[2] else { return nil }
+              case let .string(action) = record[0], case let .string(rule) = record[1],
+              case let .list(values) = record[2] else { return nil }
         self.action = action
         self.rule = rule
         self.values = values.compactMap(OutcomeValue.init)
-        if case let .list(lines) = record.fields[3], let first = lines.first { prorated = ChargeLine(first) }
+        if case let .list(lines) = record[3], let first = lines.first { prorated = ChargeLine(first) }
     }
 }

@@ -126,7 +126,7 @@ public struct InvoiceKind: RuleKind {
                         let amount: Money
                         switch chargeLists[list][index] {
                         case let .record(line):
-                            guard case .bool(true) = line.fields[11], case let .money(money) = line.fields[4] else { continue }
+                            guard case .bool(true) = line[11], case let .money(money) = line[4] else { continue }
                             amount = money
                         default: continue
                         }
@@ -146,10 +146,18 @@ public struct InvoiceKind: RuleKind {
                 let total = try subtotal.subtracting(applied)
                 let carryover = try available.subtracting(applied)
                 frame.trace?.step("total", "subtotal \(subtotal.formatted) − credits applied \(applied.formatted) = \(total.formatted)")
-                return .record(Record(type: InvoiceKind.recordType, fields: [
-                    accountValue, periodValue, .list(lines), .money(subtotal), .money(available), .money(applied),
-                    .money(total), .money(carryover), .list(found), rounding,
-                ]))
+                return .record(Record(type: InvoiceKind.recordType, count: 10) { fields in
+                    fields.append(accountValue)
+                    fields.append(periodValue)
+                    fields.append(.list(lines))
+                    fields.append(.money(subtotal))
+                    fields.append(.money(available))
+                    fields.append(.money(applied))
+                    fields.append(.money(total))
+                    fields.append(.money(carryover))
+                    fields.append(.list(found))
+                    fields.append(rounding)
+                })
             } catch {
                 throw EvaluationError(error, in: account)
             }

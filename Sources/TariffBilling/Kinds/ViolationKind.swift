@@ -78,8 +78,13 @@ public struct ViolationKind: RuleKind {
                         values.append(OutcomeValue(name: details[detail].name, value: try details[detail].expression.evaluate(frame)).record)
                     }
                 }
-                found.append(.record(Record(type: ViolationKind.recordType,
-                                            fields: [.string(id), .string(code), .string(try message.render(frame)), .list(values)])))
+                let message = try message.render(frame)
+                found.append(.record(Record(type: ViolationKind.recordType, count: 4) { fields in
+                    fields.append(.string(id))
+                    fields.append(.string(code))
+                    fields.append(.string(message))
+                    fields.append(.list(values))
+                }))
             }
             return .list(found)
         }

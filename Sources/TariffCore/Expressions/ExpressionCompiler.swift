@@ -233,7 +233,7 @@ final class ExpressionCompiler {
         let position = syntax.position
         switch binding {
         case let .input(slot, type):
-            return Typed(type: type, place: .input(slot)) { frame throws(EvaluationError) in frame.input.fields[slot] }
+            return Typed(type: type, place: .input(slot)) { frame throws(EvaluationError) in frame.input[slot] }
         case let .rule(index, id, type):
             return Typed(type: type, place: .result(index)) { frame throws(EvaluationError) in
                 let value = frame.results[index]
@@ -304,7 +304,7 @@ final class ExpressionCompiler {
                     }
                 case let .input(baseSlot, _)?:
                     return Typed(type: type, place: .inputField(baseSlot, slot)) { frame throws(EvaluationError) in
-                        guard let field = frame.input.fields[baseSlot].field(at: slot) else { throw .internalTypeError(path, at: position) }
+                        guard let field = frame.input[baseSlot].field(at: slot) else { throw .internalTypeError(path, at: position) }
                         if traced, let trace = frame.trace { trace.read(path, field) }
                         return field
                     }

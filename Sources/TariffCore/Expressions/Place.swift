@@ -24,8 +24,8 @@ enum Place: Sendable {
     func read(_ frame: Frame) -> Value? {
         guard frame.trace == nil else { return nil }
         switch self {
-        case let .input(slot): return frame.input.fields[slot]
-        case let .inputField(slot, field): return frame.input.fields[slot].field(at: field)
+        case let .input(slot): return frame.input[slot]
+        case let .inputField(slot, field): return frame.input[slot].field(at: field)
         case let .local(slot): return frame.locals[slot]
         case let .localField(slot, field): return frame.locals.field(slot, at: field)
         case let .result(index): return frame.results[index]
@@ -77,12 +77,12 @@ enum Place: Sendable {
     private func withValue<R>(_ frame: Frame, _ body: (borrowing Value) -> R?) -> R? {
         switch self {
         case let .input(slot):
-            return frame.input.fields.withUnsafeBufferPointer { fields -> R? in
+            return frame.input.withUnsafeBufferPointer { fields -> R? in
                 guard slot >= 0, slot < fields.count else { return nil }
                 return body(fields[slot])
             }
         case let .inputField(slot, field):
-            return frame.input.fields.withUnsafeBufferPointer { fields -> R? in
+            return frame.input.withUnsafeBufferPointer { fields -> R? in
                 guard slot >= 0, slot < fields.count else { return nil }
                 return Self.withField(field, of: fields[slot], body)
             }
@@ -96,7 +96,7 @@ enum Place: Sendable {
     private static func withField<R>(_ field: Int, of value: borrowing Value, _ body: (borrowing Value) -> R?) -> R? {
         switch value {
         case let .record(record):
-            return record.fields.withUnsafeBufferPointer { fields -> R? in
+            return record.withUnsafeBufferPointer { fields -> R? in
                 guard field >= 0, field < fields.count else { return nil }
                 return body(fields[field])
             }

@@ -80,7 +80,7 @@ public struct Slots {
     public func field(_ slot: Int, at index: Int) -> Value? {
         precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
         switch base[slot] {
-        case let .record(record): return record.fields[index]
+        case let .record(record): return record[index]
         default: return nil
         }
     }

@@ -32,7 +32,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         // A `switch` borrows the record where `if case let` would copy it (two retains and
         // two releases per read, measured).
         switch self {
-        case let .record(record): return record.fields[slot]
+        case let .record(record): return record[slot]
         default: return nil
         }
     }
@@ -46,25 +46,5 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         case let .list(values): "[" + values.map(\.traceDescription).joined(separator: ", ") + "]"
         default: description
         }
-    }
-}
-
-/// A record value: fields by slot, in the order of its ``RecordType``.
-public struct Record: Sendable, Hashable, CustomStringConvertible {
-    public let type: RecordType
-    public var fields: [Value]
-
-    public init(type: RecordType, fields: [Value]) {
-        self.type = type
-        self.fields = fields
-    }
-
-    /// The value of a field by name (slow path, for embedding code and tests).
-    public subscript(name: String) -> Value? {
-        type.slot(of: name).map { fields[$0] }
-    }
-
-    public var description: String {
-        "{" + zip(type.fields, fields).map { "\($0.name): \($1.traceDescription)" }.joined(separator: ", ") + "}"
     }
 }

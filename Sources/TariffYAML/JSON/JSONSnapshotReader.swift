@@ -118,13 +118,14 @@ private struct Cursor {
     private mutating func record(_ recordIndex: Int, depth: Int) -> Value? {
         guard depth < maxDepth - 1, peek == UInt8(ascii: "{") else { return nil }
         index += 1
-        let record = plan.records[recordIndex]
-        guard !record.tooWide else { return nil }
-        let first = record.fields.lowerBound
-        let count = record.fields.count
-        // Filled in slot order as keys arrive (usually the schema's order), absent ones null.
-        var values: [Value] = []
-        values.reserveCapacity(count)
+        let node = plan.records[recordIndex]
+        guard !node.tooWide else { return nil }
+        let first = node.fields.lowerBound
+        let count = node.fields.count
+        // Null at first; each field set as its key arrives (usually in the schema's order).
+        var record = Record(type: plan.recordTypes[recordIndex], count: count) { fields in
+            for _ in 0..<count { fields.append(.null) }
+        }
         var seen: UInt64 = 0   // bit i: field i was read
         var expected = 0
         skipWhitespace()
@@ -154,8 +155,7 @@ private struct Cursor {
                 let read = fieldValue(field, depth: depth + 1)
                 guard let value = consume read else { return nil }
                 if let minimum = field.minimum, let number = Self.number(value), number < minimum { return nil }
-                while values.count < slot { values.append(.null) }
-                if values.count == slot { values.append(consume value) } else { values[slot] = consume value }
+                record[slot] = consume value
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
                     index += 1
@@ -166,9 +166,8 @@ private struct Cursor {
                 break
             }
         }
-        guard seen & record.required == record.required else { return nil }
-        while values.count < count { values.append(.null) }
-        return .record(Record(type: plan.recordTypes[recordIndex], fields: values))
+        guard seen & node.required == node.required else { return nil }
+        return .record(record)
     }
 
     /// A field's value, checked against its `one_of`.

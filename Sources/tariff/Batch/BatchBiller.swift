@@ -137,12 +137,12 @@ struct BatchBiller: Sendable {
         var account: String?
         switch idPath {
         case let .topLevel(slot):
-            guard case let .string(id) = record.fields[slot] else { return nil }
+            guard case let .string(id) = record[slot] else { return nil }
             account = id
         case let .nested(slot, idSlot):
-            guard case let .record(nested) = record.fields[slot] else { return nil }
+            guard case let .record(nested) = record[slot] else { return nil }
             if let idSlot {
-                guard case let .string(id) = nested.fields[idSlot] else { return nil }
+                guard case let .string(id) = nested[idSlot] else { return nil }
                 account = id
             }
         case .none:
