@@ -445,18 +445,37 @@ final class ExpressionCompiler {
             let position = keySyntax.position, length = keySyntax.length
             let toDecimal = type == .decimal && table.valueType == .int
             let keyPlace = key.place
+            /// The row's value; nil when the table has no row for the key, which is returned
+            /// in `missing` (a short key read in place is not copied out unless it is missing).
+            @Sendable @inline(__always) func row(_ frame: Frame, missing: inout String) throws(EvaluationError) -> Value? {
+                var found: Value?
+                if let keyPlace, let words = keyPlace.inlineText(frame) {
+                    found = table.row(words)
+                    if found == nil, case let .string(text) = try Place.value(keyPlace, else: keyEvaluator, frame) { missing = text }
+                } else {
+                    guard case let .string(text) = try Place.value(keyPlace, else: keyEvaluator, frame) else {
+                        throw .internalTypeError("table key", at: position)
+                    }
+                    found = table[text]
+                    if found == nil { missing = text } else if let trace = frame.trace { trace.read(Table.label(name, text), found!) }
+                }
+                if toDecimal, case let .int(int)? = found { found = .decimal(ExactDecimal(int)) }
+                return found
+            }
+            // With a default and without, two closures: neither copies an optional
+            // fallback out on each lookup (a retain and a release).
+            if let fallbackEvaluator {
+                return Typed(type: type) { frame throws(EvaluationError) in
+                    var missing = ""
+                    if let value = try row(frame, missing: &missing) { return value }
+                    return try fallbackEvaluator(frame)
+                }
+            }
             return Typed(type: type) { frame throws(EvaluationError) in
-                guard case let .string(text) = try Place.value(keyPlace, else: keyEvaluator, frame) else {
-                    throw .internalTypeError("table key", at: position)
-                }
-                if var value = table[text] {
-                    if toDecimal, case let .int(int) = value { value = .decimal(ExactDecimal(int)) }
-                    frame.trace?.read(Table.label(name, text), value)
-                    return value
-                }
-                if let fallbackEvaluator { return try fallbackEvaluator(frame) }
-                throw EvaluationError("table.unknown-row", "table '\(name)' has no row '\(text)'", at: position, length: length,
-                                      hint: Suggestion.hint(for: text, among: keys) ?? "add a row, or give a default with '??'")
+                var missing = ""
+                if let value = try row(frame, missing: &missing) { return value }
+                throw EvaluationError("table.unknown-row", "table '\(name)' has no row '\(missing)'", at: position, length: length,
+                                      hint: Suggestion.hint(for: missing, among: keys) ?? "add a row, or give a default with '??'")
             }
         }
         guard let base = check(baseSyntax), let key = check(keySyntax) else { return nil }

@@ -104,6 +104,20 @@ enum Place: Sendable {
         }
     }
 
+    /// The words of the string at this place when it is held inline (any text of up to 15
+    /// bytes, see ``InlineText``), read where it lives; nil when a trace is being recorded
+    /// or the place holds something else.
+    @inline(__always)
+    func inlineText(_ frame: Frame) -> InlineText? {
+        guard frame.trace == nil else { return nil }
+        return withValue(frame) { value -> InlineText? in
+            switch value {
+            case let .string(text): InlineText(text)
+            default: nil
+            }
+        }
+    }
+
     /// The words of the short ASCII string at this place, read where it lives.
     @inline(__always)
     private func shortASCII(_ frame: Frame) -> InlineText? {

@@ -32,6 +32,10 @@ public struct Table: Sendable {
     /// The value of a row, or nil.
     public subscript(key: String) -> Value? { rows[key] }
 
+    /// The value of the row whose key is held inline as `words`, or nil.
+    @inline(__always)
+    func row(_ words: InlineText) -> Value? { rows.row(words) }
+
     /// Where a row is declared, for coverage reports.
     public func position(ofRow key: String) -> SourcePosition? { rowPositions[key] }
 
@@ -85,6 +89,19 @@ struct RowIndex: Sendable {
         self.mask = mask
     }
 
+    /// The row of a key held inline (``InlineText``): read by its words, the key not
+    /// copied out of where it lies.
+    @inline(__always)
+    func row(_ words: InlineText) -> Value? {
+        var bucket = Int(truncatingIfNeeded: Self.hash(words)) & mask
+        while true {
+            let row = Int(buckets[bucket])
+            if row == 0 { return nil }
+            if self.words[row - 1] == words { return values[row - 1] }
+            bucket = (bucket + 1) & mask
+        }
+    }
+
     subscript(key: String) -> Value? {
         let keyWords = Self.words(key)
         var bucket = Int(truncatingIfNeeded: Self.hash(key, keyWords)) & mask
@@ -114,13 +131,16 @@ struct RowIndex: Sendable {
 
     @inline(__always)
     static func hash(_ key: String, _ words: InlineText?) -> UInt64 {
-        if let words {
-            // Two multiplications mix both words; the bucket is taken from the low bits.
-            let mixed = (words.low ^ (words.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
-            return mixed ^ (mixed >> 32)
-        }
+        if let words { return hash(words) }
         if let hash = key.utf8.withContiguousStorageIfAvailable(Self.hash) { return hash }
         return Array(key.utf8).withUnsafeBufferPointer(Self.hash)
+    }
+
+    /// Two multiplications mix both words; the bucket is taken from the low bits.
+    @inline(__always)
+    static func hash(_ words: InlineText) -> UInt64 {
+        let mixed = (words.low ^ (words.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+        return mixed ^ (mixed >> 32)
     }
 
     @inline(__always)

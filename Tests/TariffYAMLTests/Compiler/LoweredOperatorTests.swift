@@ -91,6 +91,43 @@ import TariffYAML
         }
     }
 
+    /// A table keyed by text at a place finds its row by the key's inline words (up to 15
+    /// bytes) or by its bytes (longer), and falls back to the default or names the missing
+    /// key, the same with a trace as without.
+    @Test(arguments: [
+        ("FR", Value.int(20)), ("ES", .int(0)), ("sixteen-bytes-xx", .int(16)), ("sixteen-bytes-xy", .int(0)),
+        ("Zürich", .int(8)), ("Zurich", .int(0)), ("", .int(0)),
+    ])
+    func tableRowsByKeyAtAPlace(key: String, expected: Value) throws {
+        let rules = CompilerHarness.settings + """
+
+            input:
+              t: { key: string, items: [ { key: string } ] }
+            tables:
+              rate: { FR: 20, sixteen-bytes-xx: 16, "Zürich": 8 }
+            rules:
+              - id: fields
+                kind: value
+                value: "[rate[t.key] ?? 0, t.items.map(i, rate[i.key] ?? 0)[0]]"
+              - id: strict
+                kind: value
+                value: "rate[t.key]"
+
+            """
+        let snapshot = "t: { key: \"\(key)\", items: [ { key: \"\(key)\" } ] }\n"
+        for trace in [false, true] {
+            let rows = try CompilerHarness.evaluate(CompilerHarness.replacing("value: \"rate[t.key]\"", with: "value: \"0\"", in: rules),
+                                                    snapshot: snapshot, options: EvaluationOptions(trace: trace))
+            #expect(rows.value(of: "fields") == .list([expected, expected]), "\(key)")
+            if expected == .int(0) {
+                let error = try #require(try CompilerHarness.evaluationError(rules, snapshot: snapshot))
+                #expect(error.message == "table 'rate' has no row '\(key)'")
+            } else {
+                #expect(try CompilerHarness.evaluate(rules, snapshot: snapshot, options: EvaluationOptions(trace: trace)).value(of: "strict") == expected)
+            }
+        }
+    }
+
     /// A field read in place by `==` is still a read in the trace, as it was when the
     /// comparison called the field's closure (a rule read twice is listed once).
     @Test func aTraceStillRecordsTheReadsOfFusedOperands() throws {
