@@ -449,6 +449,7 @@ final class ExpressionCompiler {
             /// in `missing` (a short key read in place is not copied out unless it is missing).
             @Sendable @inline(__always) func row(_ frame: Frame, missing: inout String) throws(EvaluationError) -> Value? {
                 var found: Value?
+                var traced: String?   // the key, when a trace records the read
                 if let keyPlace, let words = keyPlace.inlineText(frame) {
                     found = table.row(words)
                     if found == nil, case let .string(text) = try Place.value(keyPlace, else: keyEvaluator, frame) { missing = text }
@@ -457,9 +458,10 @@ final class ExpressionCompiler {
                         throw .internalTypeError("table key", at: position)
                     }
                     found = table[text]
-                    if found == nil { missing = text } else if let trace = frame.trace { trace.read(Table.label(name, text), found!) }
+                    if found == nil { missing = text } else if frame.trace != nil { traced = text }
                 }
                 if toDecimal, case let .int(int)? = found { found = .decimal(ExactDecimal(int)) }
+                if let traced, let found, let trace = frame.trace { trace.read(Table.label(name, traced), found) }
                 return found
             }
             // With a default and without, two closures: neither copies an optional

@@ -45,9 +45,10 @@ public struct Table: Sendable {
 
 /// The rows of a table by key: an open-addressing hash table. A key of up to 15 bytes of
 /// UTF-8 (the codes tables are keyed by: `ADVANCED`, `FR`) is hashed and compared as the
-/// two words `String` holds it in (``InlineText``), without reading the bytes out; a longer key is hashed over its UTF-8 with FNV-1a. Both cost a fraction of
-/// `Dictionary`'s seeded SipHash. Keys match by their UTF-8 bytes. A later row with the
-/// same key wins, as a dictionary assignment would.
+/// two words `String` holds it in (``InlineText``), without reading the bytes out; a longer
+/// key is hashed over its UTF-8 with FNV-1a. Both cost a fraction of `Dictionary`'s seeded
+/// SipHash. Keys match by their UTF-8 bytes. A later row with the same key wins, as a
+/// dictionary assignment would.
 ///
 /// - Complexity: O(1) expected per lookup, whatever the number of rows.
 struct RowIndex: Sendable {

@@ -120,9 +120,10 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A record's type and fields in one allocation. Its `deinit` destroys the fields in a loop
-/// the compiler specializes for ``Value``, where an array's storage calls the runtime's
-/// generic destroy for each element (measured: most of what freeing a line cost).
+/// A record's type and fields in one allocation. Its `deinit` destroys only the fields that
+/// hold references, in a loop the compiler specializes for ``Value``, where an array's
+/// storage called the runtime's generic destroy for every element (measured: a medium
+/// preview with its invoice freed, 141.2k → 136.8k instructions).
 @usableFromInline
 final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
     @usableFromInline
@@ -158,10 +159,11 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
     deinit {
         withUnsafeMutablePointers { header, fields in
             for slot in 0..<header.pointee.count {
-                // Only text, lists and records hold references; the other cases need no work.
+                // Only text, lists and records hold references; the others are plain bits
+                // (RecordTests checks). Every case is listed, so a new one must choose.
                 switch fields[slot] {
                 case .string, .list, .record: (fields + slot).deinitialize(count: 1)
-                default: break
+                case .null, .bool, .int, .decimal, .money, .date, .period: break
                 }
             }
         }

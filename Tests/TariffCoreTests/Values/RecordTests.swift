@@ -64,6 +64,19 @@ import TariffCore
         #expect(unique[1] == .int(10))
     }
 
+    /// A record frees only its text, lists and records; every other case must hold no
+    /// reference, or freeing a record would leak it.
+    @Test("the values a record frees without a destroy are plain bits")
+    func payloadsSkippedWhenFreedArePlainBits() {
+        #expect(_isPOD(Bool.self))
+        #expect(_isPOD(Int64.self))
+        #expect(_isPOD(ExactDecimal.self))
+        #expect(_isPOD(Money.self))
+        #expect(_isPOD(CivilDate.self))
+        #expect(_isPOD(Period.self))
+        #expect(!_isPOD(String.self))
+    }
+
     @Test("records nested in records and lists outlive the record that made them, and go with the last holder")
     func nestedFieldsLiveAsLongAsTheirHolders() {
         var kept: [Value] = []

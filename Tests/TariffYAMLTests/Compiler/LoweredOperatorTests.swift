@@ -128,6 +128,19 @@ import TariffYAML
         }
     }
 
+    /// An Int table whose default is a decimal gives decimals, and the trace records the
+    /// row as the decimal it became.
+    @Test func anIntRowWidenedByItsDefaultIsTracedAsTheDecimal() throws {
+        let evaluation = try CompilerHarness.evaluate(EvaluationTests.rules(value: "vat[account.country] ?? 0.5"),
+                                                      snapshot: EvaluationTests.snapshot, options: EvaluationOptions(trace: true))
+        #expect(evaluation.value(of: "r") == EvaluationTests.decimal("25"))
+        let reads = try #require(evaluation.trace).entries.filter { $0.rule == "r" }.compactMap { entry -> Value? in
+            if case let .read(path, value) = entry.event, path == #"vat["NO"]"# { return value }
+            return nil
+        }
+        #expect(reads == [EvaluationTests.decimal("25")])
+    }
+
     /// A field read in place by `==` is still a read in the trace, as it was when the
     /// comparison called the field's closure (a rule read twice is listed once).
     @Test func aTraceStillRecordsTheReadsOfFusedOperands() throws {
