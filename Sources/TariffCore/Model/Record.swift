@@ -123,7 +123,7 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
 /// A record's type and fields in one allocation. Its `deinit` destroys only the fields that
 /// hold references, in a loop the compiler specializes for ``Value``, where an array's
 /// storage called the runtime's generic destroy for every element (measured: a medium
-/// preview with its invoice freed, 141.2k → 136.8k instructions).
+/// account evaluated and its result freed, 141.2k → 136.8k instructions).
 @usableFromInline
 final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
     @usableFromInline
