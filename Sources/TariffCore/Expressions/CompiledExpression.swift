@@ -121,25 +121,33 @@ public struct CompiledTemplate: Sendable {
         }
     }
 
-    /// `YYYY-MM-DD`, as ``CivilDate/description`` spells it, written in place.
+    /// `YYYY-MM-DD`, as ``CivilDate/description`` spells it, written in place: ten bytes
+    /// reserved at once, two digits at a time from a table (constant divisors, which the
+    /// compiler turns into multiplications).
     static func append(_ date: CivilDate, to text: inout TextScratch) {
         guard date.year >= 0, date.year < 10000 else { return append(date.description, to: &text) }
-        text.reserve(10)
-        // Constant divisors, unrolled: the compiler turns each into a multiply, where a
-        // loop over a variable divisor divided (measured: 1.4% fewer instructions a preview).
-        @inline(__always) func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10) }
         let year = date.year, month = date.month, day = date.day
-        text.append(digit(year / 1000))
-        text.append(digit(year / 100))
-        text.append(digit(year / 10))
-        text.append(digit(year))
-        text.append(UInt8(ascii: "-"))
-        text.append(digit(month / 10))
-        text.append(digit(month))
-        text.append(UInt8(ascii: "-"))
-        text.append(digit(day / 10))
-        text.append(digit(day))
+        text.write(10) { target in
+            let pairs = digitPairs.utf8Start
+            @inline(__always) func pair(_ value: Int, at offset: Int) {
+                target[offset] = pairs[2 &* value]
+                target[offset &+ 1] = pairs[2 &* value &+ 1]
+            }
+            pair(year / 100, at: 0)
+            pair(year % 100, at: 2)
+            target[4] = UInt8(ascii: "-")
+            pair(month, at: 5)
+            target[7] = UInt8(ascii: "-")
+            pair(day, at: 8)
+        }
     }
+
+    /// "00" through "99": two digits of a number below 100 at offset twice the number.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     /// The decimal digits of `number`, written in place.
     static func append(_ number: Int64, to text: inout TextScratch) {

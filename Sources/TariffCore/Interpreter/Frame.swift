@@ -150,9 +150,33 @@ struct TextScratch {
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        (base.unsafelyUnwrapped + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        let length = bytes.count
+        reserve(length)
+        let target = UnsafeMutableRawPointer(base.unsafelyUnwrapped + count)
+        let from = UnsafeRawPointer(source)
+        // Short runs (a template's literal text between holes: " added ", " (") as two overlapping
+        // words, not a call to memmove.
+        if length >= 8, length <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4, length < 8 {
+            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else {
+            target.copyMemory(from: from, byteCount: length)
+        }
+        count += length
+    }
+
+    /// Writes `length` bytes in place: `body` gets room for exactly that many, reserved at
+    /// once, and must write all of them.
+    @inline(__always)
+    mutating func write(_ length: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+        reserve(length)
+        body(base.unsafelyUnwrapped + count)
+        count += length
     }
 
     @inline(__always)
