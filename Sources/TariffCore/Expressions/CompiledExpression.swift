@@ -149,18 +149,27 @@ public struct CompiledTemplate: Sendable {
         8081828384858687888990919293949596979899
         """
 
-    /// The decimal digits of `number`, written in place.
+    /// The decimal digits of `number`, written in place right to left, its length
+    /// reserved at once (constant divisors, which the compiler turns into multiplications).
     static func append(_ number: Int64, to text: inout TextScratch) {
-        if number < 0 { text.append(UInt8(ascii: "-")) }
-        let magnitude = number.magnitude
-        var divisor: UInt64 = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        var rest = magnitude
-        repeat {
-            text.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        } while divisor > 0
+        var digits = 1
+        var probe = number.magnitude
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
+        }
+        let negative = number < 0
+        let length = digits + (negative ? 1 : 0)
+        text.write(length) { target in
+            var rest = number.magnitude
+            var at = length
+            repeat {
+                at -= 1
+                target[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if negative { target[0] = UInt8(ascii: "-") }
+        }
     }
 
     /// Values as a person reads them in a label: money at its currency's scale, text bare.
