@@ -115,6 +115,8 @@ public struct CompiledTemplate: Sendable {
     /// The UTF-8 of `string`, copied in one go (not byte by byte through a generic sequence).
     @inline(__always)
     static func append(_ string: String, to text: inout TextScratch) {
+        // Text held inline (`FR`, `+33612345678`) is its two words.
+        if let inline = InlineText(string) { return text.append(inline) }
         let copied: Void? = string.utf8.withContiguousStorageIfAvailable { text.append($0) }
         if copied == nil {
             for byte in string.utf8 { text.append(byte) }

@@ -170,6 +170,17 @@ struct TextScratch {
         count += length
     }
 
+    /// Appends the text held inline in `words`: both words stored at once (sixteen bytes,
+    /// reserved), of which the text's own bytes count.
+    @inline(__always)
+    mutating func append(_ words: InlineText) {
+        reserve(16)
+        let target = UnsafeMutableRawPointer(base.unsafelyUnwrapped + count)
+        target.storeBytes(of: words.low, as: UInt64.self)
+        target.storeBytes(of: words.high, toByteOffset: 8, as: UInt64.self)
+        count += words.count
+    }
+
     /// Writes `length` bytes in place: `body` gets room for exactly that many, reserved at
     /// once, and must write all of them.
     @inline(__always)

@@ -16,6 +16,10 @@ struct InlineText: Equatable {
         high = words.1
     }
 
+    /// The number of UTF-8 bytes, 0 through 15 (the low four bits of the last byte).
+    @inline(__always)
+    var count: Int { Int(truncatingIfNeeded: (high >> 56) & 0xF) }
+
     /// Whether every byte is ASCII: then equal words mean equal text and different words
     /// different text, under `String`'s `==` too (which compares canonical equivalence).
     @inline(__always)

@@ -51,6 +51,8 @@ struct LabelTemplateTests {
             Item(date: date(2000, 10, 10), int: 1_234_567_890_123, text: "ADVANCED", money: "1234567.89"),
             Item(date: date(1970, 1, 9), int: Int64.min, text: "a \"quoted\" text", money: "0.01"),
             Item(date: date(2026, 11, 28), int: Int64.max, text: "東京", money: "100"),
+            Item(date: date(2026, 1, 31), int: 15, text: "fifteen-bytes-x", money: "15.00"),
+            Item(date: date(2026, 3, 1), int: 16, text: "sixteen-bytes-xx", money: "16.00"),
         ]
     }()
 
