@@ -1,7 +1,8 @@
 /// A string that `String` holds inline, without storage of its own (up to 15 bytes of
 /// UTF-8), as its two words: eight bytes, then seven more and a byte of count and flags
 /// (bit 61: held inline; bit 62: all ASCII). The same text held inline always has the same
-/// words, so short codes (`FR`, `ADVANCED`) hash and compare as two integers.
+/// words, so short codes (`FR`, `ADVANCED`) hash and compare as two integers. This is the
+/// layout of `String` on 64-bit platforms, which InlineTextTests pins.
 struct InlineText: Equatable {
     let low: UInt64
     let high: UInt64
