@@ -23,13 +23,7 @@ enum Place: Sendable {
     @inline(__always)
     func read(_ frame: Frame) -> Value? {
         guard frame.trace == nil else { return nil }
-        switch self {
-        case let .input(slot): return frame.input[slot]
-        case let .inputField(slot, field): return frame.input[slot].field(at: field)
-        case let .local(slot): return frame.locals[slot]
-        case let .localField(slot, field): return frame.locals.field(slot, at: field)
-        case let .result(index): return frame.results[index]
-        }
+        return withValue(frame) { copy $0 }
     }
 
     /// Whether the text at this place equals the text at `other`, decided without copying
@@ -110,27 +104,27 @@ enum Place: Sendable {
     @inline(__always)
     func inlineText(_ frame: Frame) -> InlineText? {
         guard frame.trace == nil else { return nil }
-        return withValue(frame) { value -> InlineText? in
-            switch value {
-            case let .string(text): InlineText(text)
-            default: nil
-            }
-        }
+        return withValue(frame, Self.inlineText)
     }
 
     /// The words of the short ASCII string at this place, read where it lives.
     @inline(__always)
     private func shortASCII(_ frame: Frame) -> InlineText? {
-        withValue(frame) { Self.shortASCII($0) }
+        withValue(frame, Self.shortASCII)
+    }
+
+    /// The words of a string held inline; nil for longer text or any other value.
+    @inline(__always)
+    private static func inlineText(_ value: borrowing Value) -> InlineText? {
+        switch value {
+        case let .string(text): InlineText(text)
+        default: nil
+        }
     }
 
     @inline(__always)
     private static func shortASCII(_ value: borrowing Value) -> InlineText? {
-        switch value {
-        case let .string(text):
-            guard let inline = InlineText(text), inline.isASCII else { return nil }
-            return inline
-        default: return nil
-        }
+        guard let inline = inlineText(value), inline.isASCII else { return nil }
+        return inline
     }
 }

@@ -104,12 +104,12 @@ struct RowIndex: Sendable {
     }
 
     subscript(key: String) -> Value? {
-        let keyWords = Self.words(key)
-        var bucket = Int(truncatingIfNeeded: Self.hash(key, keyWords)) & mask
+        if let keyWords = Self.words(key) { return row(keyWords) }
+        var bucket = Int(truncatingIfNeeded: Self.hash(key, nil)) & mask
         while true {
             let row = Int(buckets[bucket])
             if row == 0 { return nil }
-            if Self.matches(key, keyWords, keys[row - 1], words[row - 1]) { return values[row - 1] }
+            if Self.matches(key, nil, keys[row - 1], words[row - 1]) { return values[row - 1] }
             bucket = (bucket + 1) & mask
         }
     }
