@@ -92,6 +92,17 @@ public struct CompiledTemplate: Sendable {
                 try holes.withUnsafeBufferPointer { holes throws(EvaluationError) in
                     for index in holes.indices {
                         text.append(UnsafeBufferPointer(rebasing: literals[bounds[index]..<bounds[index + 1]]))
+                        // Inline text, integers and dates are written from where they lie:
+                        // copying the value out cost a retain and a release (or their
+                        // outlined switch) per hole.
+                        if let place = holes[index].place, let scalar = place.plainScalar(frame) {
+                            switch scalar {
+                            case let .text(words): text.append(words)
+                            case let .int(number): Self.append(number, to: &text)
+                            case let .date(date): Self.append(date, to: &text)
+                            }
+                            continue
+                        }
                         let value: Value
                         if let place = holes[index].place, let read = place.read(frame) {
                             value = read

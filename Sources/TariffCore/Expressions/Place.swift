@@ -107,6 +107,22 @@ enum Place: Sendable {
         return withValue(frame, Self.inlineText)
     }
 
+    /// The value at this place when it is one a label writes without copying it out:
+    /// text held inline, an integer or a date. Nil when a trace is being recorded or the
+    /// place holds anything else (longer text, money, a list), which the caller copies.
+    @inline(__always)
+    func plainScalar(_ frame: Frame) -> PlainScalar? {
+        guard frame.trace == nil else { return nil }
+        return withValue(frame) { value -> PlainScalar? in
+            switch value {
+            case let .string(text): InlineText(text).map(PlainScalar.text)
+            case let .int(number): .int(number)
+            case let .date(date): .date(date)
+            default: nil
+            }
+        }
+    }
+
     /// The words of the short ASCII string at this place, read where it lives.
     @inline(__always)
     private func shortASCII(_ frame: Frame) -> InlineText? {
@@ -127,4 +143,12 @@ enum Place: Sendable {
         guard let inline = inlineText(value), inline.isASCII else { return nil }
         return inline
     }
+}
+
+/// A value read at its place that holds no reference: what ``Place/plainScalar(_:)``
+/// lends a label without a retain and a release.
+enum PlainScalar {
+    case text(InlineText)
+    case int(Int64)
+    case date(CivilDate)
 }

@@ -20,11 +20,14 @@ struct LabelTemplateTests {
         tables:
           unit: { type: money, rows: { one: 1.00 } }
         rules:
+          - id: days
+            kind: value
+            value: days_between(period.start, period.end)
           - id: lines
             kind: recurring-charge
             each: items
             price: unit.one
-            label: "\(literal){item.d}\(literal){item.i}\(literal){item.s}\(literal){item.m}\(literal)"
+            label: "{id} {period.start} {days}\(literal){item.d}\(literal){item.i}\(literal){item.s}\(literal){item.m}\(literal)"
             merge: never
           - id: invoice
             kind: invoice
@@ -73,7 +76,9 @@ struct LabelTemplateTests {
             let preview = try engine.preview(snapshot, asOf: asOf, trace: trace).get()
             let expected = try Self.items.map { item in
                 let money = Money(try ExactDecimal(parsing: item.money), .eur).formatted
-                return [item.date.description, String(item.int), item.text, money].map { literal + $0 }.joined() + literal
+                // Holes at every kind of place: a snapshot field, a field of a snapshot
+                // record, a rule's result, then the item's fields.
+                return "acct 2026-11-01 30" + [item.date.description, String(item.int), item.text, money].map { literal + $0 }.joined() + literal
             }
             #expect(preview.invoice.lines.map(\.label) == expected, "literal '\(literal)', trace \(trace)")
         }
