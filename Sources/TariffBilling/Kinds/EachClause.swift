@@ -20,7 +20,7 @@ struct EachClause: Sendable {
                        hint: list.type.isOptional ? "give a default with '?? []'" : nil)
             return nil
         }
-        return EachClause(list: list, slot: rule.bind("item", type: element))
+        return EachClause(list: list, slot: rule.bind("item", type: element, repeats: true))
     }
 
     /// Runs `body` once per element (with `item` set and the trace on that item), or once

@@ -7,11 +7,15 @@ final class ExpressionCompiler {
     let settings: ExpressionSettings
     let functions: [String: any ExpressionFunction]
     var globals: [String: NameBinding]
-    private var locals: [(name: String, slot: Int, type: ValueType)] = []
+    private var locals: [(name: String, slot: Int, type: ValueType, repeats: Bool)] = []
     /// Slots of macro variables (`l` in `filter(l, …)`): their reads are not traced, since
     /// they are visited for every element while choosing, not used in a result.
     private var quietSlots: Set<Int> = []
     private(set) var localCount = 0
+    /// Loop-invariant operations given a memo flag so far (see ``memoized(_:)``).
+    private var memoCount = 0
+    /// Set while compiling the parts of a memoized operation.
+    private var memoizing = false
     var diagnostics: [Diagnostic] = []
     /// Rules that may be referenced by `rules.x`, with their result types once compiled.
     var ruleBindings: [String: NameBinding] = [:]
@@ -29,16 +33,18 @@ final class ExpressionCompiler {
 
     // MARK: Scope
 
-    /// Binds a variable for the expressions compiled until ``unbind(_:)``.
-    func bind(_ name: String, type: ValueType) -> Int {
+    /// Binds a variable for the expressions compiled until ``unbind(_:)``. `repeats`: the
+    /// variable takes one value after another within one evaluation (a rule's `each` item,
+    /// a macro's element), so what is compiled meanwhile runs once per value.
+    func bind(_ name: String, type: ValueType, repeats: Bool = false) -> Int {
         let slot = localCount
         localCount += 1
-        locals.append((name, slot, type))
+        locals.append((name, slot, type, repeats))
         return slot
     }
 
     func bindQuietly(_ name: String, type: ValueType) -> Int {
-        let slot = bind(name, type: type)
+        let slot = bind(name, type: type, repeats: true)
         quietSlots.insert(slot)
         return slot
     }
@@ -124,6 +130,49 @@ final class ExpressionCompiler {
     // MARK: Checking and lowering
 
     func check(_ syntax: ExpressionSyntax) -> Typed? {
+        guard isLoopInvariant(syntax) else { return checkKind(syntax) }
+        // Compiled inside a loop but reading nothing the loop binds (`plan_price[plan]`
+        // in a rule with `each`): computed once per evaluation (see ``memoized(_:)``). Its
+        // own parts are not memoized again.
+        memoizing = true
+        defer { memoizing = false }
+        return checkKind(syntax).map(memoized)
+    }
+
+    /// Whether `syntax` is worth computing once per evaluation and may be: an operation
+    /// (a table row, a call, arithmetic; not a name, whose read is already direct),
+    /// compiled while a repeating variable is bound, that reads no bound variable, while
+    /// memo flags remain (``Frame/memoized`` has 64).
+    private func isLoopInvariant(_ syntax: ExpressionSyntax) -> Bool {
+        guard !memoizing, memoCount < Frame.memoLimit, locals.contains(where: \.repeats) else { return false }
+        switch syntax.kind {
+        case .index, .call, .binary, .conditional: break
+        default: return false
+        }
+        return !syntax.freeNames().contains { name in locals.contains { $0.name == name } }
+    }
+
+    /// `typed`, computed at the first use in an evaluation and kept in a slot of its own
+    /// for the rest of it: the snapshot, the rules' results and the parameters it can read
+    /// do not change while an evaluation runs. With a trace it is computed at every use,
+    /// so each line's explanation still shows its reads.
+    private func memoized(_ typed: Typed) -> Typed {
+        let flag: UInt64 = 1 << UInt64(memoCount)
+        memoCount += 1
+        let slot = localCount
+        localCount += 1
+        let inner = typed.evaluator
+        return Typed(type: typed.type) { frame throws(EvaluationError) in
+            guard frame.trace == nil else { return try inner(frame) }
+            if frame.memoized & flag != 0 { return frame.locals[slot] }
+            let value = try inner(frame)
+            frame.locals[slot] = value
+            frame.memoized |= flag
+            return value
+        }
+    }
+
+    private func checkKind(_ syntax: ExpressionSyntax) -> Typed? {
         switch syntax.kind {
         case let .number(text):
             if text.contains(".") {

@@ -121,10 +121,13 @@ public final class RuleCompilation {
     public func text(_ field: String) -> String? { node(field)?.scalar }
 
     /// Binds a variable visible to the expressions compiled after this call; its value is
-    /// set per evaluation in `frame.locals[slot]`.
-    public func bind(_ name: String, type: ValueType) -> Int {
+    /// set per evaluation in `frame.locals[slot]`. `repeats`: the kind sets it to one value
+    /// after another within an evaluation (each element of a list), so the expressions
+    /// compiled meanwhile run once per value; their parts that read no such variable are
+    /// then computed once per evaluation.
+    public func bind(_ name: String, type: ValueType, repeats: Bool = false) -> Int {
         bound += 1
-        return expressions.bind(name, type: type)
+        return expressions.bind(name, type: type, repeats: repeats)
     }
 
     /// A value the caller passes to each evaluation under `key` (an action's request),

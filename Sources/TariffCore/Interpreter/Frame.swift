@@ -15,6 +15,11 @@ public final class Frame {
     let stepLimit: Int
     /// Reused by template rendering, so a label costs one allocation (its string).
     var text = TextScratch()
+    /// Bit `i`: loop-invariant operation `i` has been computed in this evaluation, and its
+    /// value is in its slot (see `ExpressionCompiler.memoized`).
+    var memoized: UInt64 = 0
+    /// How many operations one graph may memoize: the bits of ``memoized``.
+    public static let memoLimit = 64
 
     init(input: Record, asOf: CivilDate, ruleCount: Int, localCount: Int, parameters: [Value],
          trace: TraceRecorder?, stepLimit: Int) {
