@@ -59,12 +59,20 @@ extension ExpressionCompiler {
                   hint: "it takes " + function.signatures.map(\.description).joined(separator: " or "))
             return nil
         }
-        let evaluators = zip(typed, signature.parameters).map { promote($0.evaluator, from: $0.type, to: $1) }
+        // An argument that only reads a value, and needs no widening, is read at its place.
+        let arguments = zip(typed, signature.parameters).map { argument, parameter in
+            let evaluator = promote(argument.evaluator, from: argument.type, to: parameter)
+            return Argument(evaluate: evaluator, place: argument.type.unwrapped == parameter.unwrapped ? argument.place : nil)
+        }
         let position = syntax.position, length = syntax.length
         return Typed(type: signature.result) { frame throws(EvaluationError) in
             var values: [Value] = []
-            values.reserveCapacity(evaluators.count)
-            for evaluator in evaluators { values.append(try evaluator(frame)) }
+            values.reserveCapacity(arguments.count)
+            try arguments.withUnsafeBufferPointer { arguments throws(EvaluationError) in
+                for index in arguments.indices {
+                    values.append(try Place.value(arguments[index].place, else: arguments[index].evaluate, frame))
+                }
+            }
             do throws(EvaluationError) {
                 return try function.call(values)
             } catch {
@@ -321,4 +329,10 @@ extension ExpressionCompiler {
         if a.isNumeric, b.isNumeric { return (.decimal, (), ()) }
         return nil
     }
+}
+
+/// A function call's argument, as lowered: read at its place when it has one.
+private struct Argument {
+    let evaluate: Evaluator
+    let place: Place?
 }

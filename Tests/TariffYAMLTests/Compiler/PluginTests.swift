@@ -146,6 +146,38 @@ struct ClampFunction: ExpressionFunction {
         #expect(evaluation.value(of: "capped_credits") == CompilerHarness.euros("12.50"))
     }
 
+    /// Arguments read at their places (`account.seats`), an Int among them widened to the
+    /// Decimal the signature takes, give the same value with and without a trace.
+    @Test func argumentsAtPlacesAndWidenedOnesReachTheFunction() throws {
+        let rules = CompilerHarness.settings + """
+
+            input:
+              account: { credits: money, seats: int, loyalty_years: int }
+            rules:
+              - id: seats_in_range
+                kind: value
+                value: clamp(account.seats, 0.5, 10.5)
+              - id: years_capped
+                kind: value
+                value: clamp(account.loyalty_years, 0, account.seats)
+              - id: days
+                kind: value
+                value: days_between(date("2026-01-01"), add_days(date("2026-01-01"), account.seats))
+            """
+        let graph = try CompilerHarness.graph(rules, registry: Self.registry)
+        for (seats, years) in [(7, 3), (40, 12), (2, 9)] {
+            let record = try CompilerHarness.snapshot(
+                "account: { credits: 1.00, seats: \(seats), loyalty_years: \(years) }\n", for: graph)
+            for trace in [false, true] {
+                let evaluation = try graph.evaluate(record, asOf: CompilerHarness.asOf, options: .init(trace: trace)).get()
+                let inRange = try ExactDecimal(parsing: seats > 10 ? "10.5" : String(seats))
+                #expect(evaluation.value(of: "seats_in_range") == .decimal(inRange), "seats \(seats), trace \(trace)")
+                #expect(evaluation.value(of: "years_capped") == .int(Int64(min(years, seats))), "seats \(seats), trace \(trace)")
+                #expect(evaluation.value(of: "days") == .int(Int64(seats)), "seats \(seats), trace \(trace)")
+            }
+        }
+    }
+
     @Test func pluginKindHasItsCategoryAndResultType() throws {
         let graph = try CompilerHarness.graph(Self.rules, registry: Self.registry)
         let loyalty = try #require(graph.rule("loyalty"))
