@@ -165,14 +165,18 @@ extension ExpressionCompiler {
                                        at position: SourcePosition, length: Int) -> Evaluator? {
         let divisionScale = settings.divisionScale, rounding = settings.rounding
         let text = op.rawValue
-        // Operands that only read a value are read where they live.
+        // Operands that only read a value are read where they live, their payload only.
         let lp = l.place, rp = r.place, lEvaluator = l.evaluator, rEvaluator = r.evaluator
-        @Sendable @inline(__always) func le(_ frame: Frame) throws(EvaluationError) -> Value { try Place.value(lp, else: lEvaluator, frame) }
-        @Sendable @inline(__always) func re(_ frame: Frame) throws(EvaluationError) -> Value { try Place.value(rp, else: rEvaluator, frame) }
+        @Sendable @inline(__always) func le<T>(_ frame: Frame, _ extract: (borrowing Value) -> T?) throws(EvaluationError) -> T? {
+            try Place.operand(lp, else: lEvaluator, frame, as: extract)
+        }
+        @Sendable @inline(__always) func re<T>(_ frame: Frame, _ extract: (borrowing Value) -> T?) throws(EvaluationError) -> T? {
+            try Place.operand(rp, else: rEvaluator, frame, as: extract)
+        }
         switch (op, l.type, r.type) {
         case (.add, .int, .int), (.subtract, .int, .int), (.multiply, .int, .int):
             return { frame throws(EvaluationError) in
-                guard case let .int(x) = try le(frame), case let .int(y) = try re(frame) else {
+                guard let x = try le(frame, Self.int), let y = try re(frame, Self.int) else {
                     throw .internalTypeError(text, at: position)
                 }
                 let (result, overflow) = switch op {
@@ -185,7 +189,7 @@ extension ExpressionCompiler {
             }
         case (.subtract, .date, .date):
             return { frame throws(EvaluationError) in
-                guard case let .date(x) = try le(frame), case let .date(y) = try re(frame) else {
+                guard let x = try le(frame, Self.date), let y = try re(frame, Self.date) else {
                     throw .internalTypeError(text, at: position)
                 }
                 return .int(Int64(y.days(until: x)))
@@ -193,7 +197,7 @@ extension ExpressionCompiler {
         case (.multiply, .money, .int), (.divide, .money, .int):
             let isDivide = op == .divide
             return { frame throws(EvaluationError) in
-                guard case let .money(x) = try le(frame), case let .int(y) = try re(frame) else {
+                guard let x = try le(frame, Self.money), let y = try re(frame, Self.int) else {
                     throw .internalTypeError(text, at: position)
                 }
                 do throws(ArithmeticError) {
@@ -207,7 +211,7 @@ extension ExpressionCompiler {
         case (.add, .money, .money), (.subtract, .money, .money):
             let isAdd = op == .add
             return { frame throws(EvaluationError) in
-                guard case let .money(x) = try le(frame), case let .money(y) = try re(frame) else {
+                guard let x = try le(frame, Self.money), let y = try re(frame, Self.money) else {
                     throw .internalTypeError(text, at: position)
                 }
                 do throws(ArithmeticError) {
@@ -218,6 +222,27 @@ extension ExpressionCompiler {
             }
         default:
             return nil
+        }
+    }
+
+    @inline(__always) private static func int(_ value: borrowing Value) -> Int64? {
+        switch value {
+        case let .int(x): x
+        default: nil
+        }
+    }
+
+    @inline(__always) private static func date(_ value: borrowing Value) -> CivilDate? {
+        switch value {
+        case let .date(x): x
+        default: nil
+        }
+    }
+
+    @inline(__always) private static func money(_ value: borrowing Value) -> Money? {
+        switch value {
+        case let .money(x): x
+        default: nil
         }
     }
 

@@ -107,6 +107,24 @@ enum Place: Sendable {
         return withValue(frame, Self.inlineText)
     }
 
+    /// What `extract` finds in the value at this place, read where it lies (a number, a
+    /// date, an amount: no copy of the value, and no outlined copy and destroy of it);
+    /// nil when a trace is being recorded, or the place or `extract` has nothing.
+    @inline(__always)
+    func read<T>(_ frame: Frame, as extract: (borrowing Value) -> T?) -> T? {
+        guard frame.trace == nil else { return nil }
+        return withValue(frame, extract)
+    }
+
+    /// An operand's payload: read at its place when it has one, else extracted from what its
+    /// closure computes.
+    @inline(__always)
+    static func operand<T>(_ place: Place?, else evaluator: Evaluator, _ frame: Frame,
+                           as extract: (borrowing Value) -> T?) throws(EvaluationError) -> T? {
+        if let place, let payload = place.read(frame, as: extract) { return payload }
+        return extract(try evaluator(frame))
+    }
+
     /// The value at this place when it is one a label writes without copying it out:
     /// text held inline, an integer or a date. Nil when a trace is being recorded or the
     /// place holds anything else (longer text, money, a list), which the caller copies.
