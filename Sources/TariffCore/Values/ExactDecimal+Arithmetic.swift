@@ -177,7 +177,9 @@ extension ExactDecimal {
     @inlinable
     public func rounded(scale: Int, mode: RoundingMode) throws(ArithmeticError) -> ExactDecimal {
         guard scale >= 0, scale <= Self.maxScale else { throw .scaleTooLarge(scale) }
-        if scale >= self.scale { return try rescaled(to: scale) }
+        // Already at that scale (an amount in cents rounded to cents): nothing to do.
+        if scale == self.scale { return self }
+        if scale > self.scale { return try rescaled(to: scale) }
         let divisor = DecimalMath.pow10(self.scale - scale)
         // The divisor is at least 10, so the division cannot overflow.
         let quotient = DecimalMath.divide(significand, by: divisor, rounding: mode) ?? 0

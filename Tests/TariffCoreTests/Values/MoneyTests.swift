@@ -63,6 +63,12 @@ struct MoneyTests {
         ("1.2345", .kwd, .halfDown, "1.234"),
         ("64", .eur, .halfUp, "64.00"),
         ("1.5", .kwd, .halfUp, "1.500"),
+        // Already at the currency's scale: unchanged, whatever the mode.
+        ("46.93", .eur, .halfUp, "46.93"),
+        ("-5.55", .eur, .floor, "-5.55"),
+        ("-5.55", .eur, .up, "-5.55"),
+        ("1.234", .kwd, .ceiling, "1.234"),
+        ("120", .jpy, .down, "120"),
     ])
     func roundedToTheCurrencyScale(amount: String, currency: Currency, mode: RoundingMode, expected: String) throws {
         let rounded = try money(amount, currency).rounded(mode)
