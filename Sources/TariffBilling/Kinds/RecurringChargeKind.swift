@@ -67,7 +67,8 @@ public struct RecurringChargeKind: RuleKind {
                 let text = try label.render(frame)
                 do throws(ArithmeticError) {
                     let rounded = try settings.lineAmount(unit, label: "unit price", trace: frame.trace)
-                    let amount = try rounded.multiplying(ExactDecimal(count))
+                    // One of a thing (most lines) costs its unit price: x × 1 is x, at its scale.
+                    let amount = count == 1 ? rounded : try rounded.multiplying(ExactDecimal(count))
                     if merges {
                         lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
                                                 interval: period, items: item.map(SingleItem.list) ?? []))
