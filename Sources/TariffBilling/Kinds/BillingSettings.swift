@@ -40,6 +40,8 @@ public struct BillingSettings: Sendable {
     func lineAmount(_ amount: Money, label: String, trace: TraceRecorder?) throws(ArithmeticError) -> Money {
         switch roundingPoint {
         case .line:
+            // Already in minor units (a table's price): nothing to round, nothing to trace.
+            if amount.amount.scale == amount.currency.minorUnits { return amount }
             let rounded = try amount.rounded(mode)
             if rounded.amount != amount.amount || amount.amount.scale > amount.currency.minorUnits {
                 trace?.rounding(label, from: amount.amount.description, to: rounded.formatted, mode: mode,
