@@ -113,9 +113,45 @@ struct JSONText {
             buffer[count] = UInt8(ascii: "-")
             count += 1
         }
-        digits(significand.magnitude, minimum: scale + 1, point: scale)
+        if scale == 2 {
+            cents(significand.magnitude)
+        } else {
+            digits(significand.magnitude, minimum: scale + 1, point: scale)
+        }
         buffer[count] = UInt8(ascii: "\"")
         count += 1
+    }
+
+    /// `value` hundredths as `units.cc` (at least one digit before the point), the usual
+    /// case of ``digits(_:minimum:point:)``: whole units two digits at a time, then the
+    /// cents as one pair. Room for them is reserved by the caller.
+    @inline(__always)
+    private mutating func cents(_ value: UInt64) {
+        let pairs = Self.pairs.utf8Start
+        var units = value / 100
+        let hundredths = Int(truncatingIfNeeded: value % 100) &* 2
+        var unitDigits = 1
+        var probe = units
+        while probe >= 100 {
+            probe /= 100
+            unitDigits += 2
+        }
+        if probe >= 10 { unitDigits += 1 }
+        var at = count + unitDigits
+        buffer[at] = UInt8(ascii: ".")
+        buffer[at + 1] = pairs[hundredths]
+        buffer[at + 2] = pairs[hundredths + 1]
+        while units >= 10 {
+            let pair = Int(truncatingIfNeeded: units % 100) &* 2
+            units /= 100
+            at -= 2
+            buffer[at] = pairs[pair]
+            buffer[at + 1] = pairs[pair + 1]
+        }
+        if at > count {
+            buffer[at - 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units)
+        }
+        count += unitDigits + 3
     }
 
     /// Appends an integer in plain notation.

@@ -51,6 +51,9 @@ import Testing
     @Test("money is its formatted amount between quotes", arguments: [
         (0, 2), (5, 2), (500, 2), (-5, 2), (-500, 2), (320_000, 2), (1_122_47, 2), (99, 2), (100, 2),
         (Int64.max, 2), (Int64.min, 2), (Int64.min + 1, 2), (1234, 3), (-1, 3), (120, 0), (469_333, 4), (5, 1),
+        // Whole units of every digit count, odd and even, at the cents scale.
+        (1_000, 2), (-1_005, 2), (9_999, 2), (10_000, 2), (100_001, 2), (999_999, 2), (1_000_000, 2),
+        (12_345_678_90, 2), (-100_000_000_00, 2), (999_999_999_999_999_99, 2),
     ] as [(Int64, Int)])
     func money(_ significand: Int64, _ scale: Int) throws {
         for currency in [Currency.eur, try #require(Self.kwd), try #require(Self.jpy)] {
