@@ -162,7 +162,10 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
                 // Only text, lists and records hold references; the others are plain bits
                 // (RecordTests checks). Every case is listed, so a new one must choose.
                 switch fields[slot] {
-                case .string, .list, .record: (fields + slot).deinitialize(count: 1)
+                case let .string(text):
+                    // Text held inline (`FR`, a rule id) has no storage to release.
+                    if InlineText(text) == nil { (fields + slot).deinitialize(count: 1) }
+                case .list, .record: (fields + slot).deinitialize(count: 1)
                 case .null, .bool, .int, .decimal, .money, .date, .period: break
                 }
             }
