@@ -127,31 +127,48 @@ struct JSONText {
     /// cents as one pair. Room for them is reserved by the caller.
     @inline(__always)
     private mutating func cents(_ value: UInt64) {
-        let pairs = Self.pairs.utf8Start
-        var units = value / 100
+        let units = value / 100
+        let unitDigits = Self.decimalDigits(units)
+        whole(units, digits: unitDigits)
         let hundredths = Int(truncatingIfNeeded: value % 100) &* 2
-        var unitDigits = 1
-        var probe = units
-        while probe >= 100 {
-            probe /= 100
-            unitDigits += 2
-        }
-        if probe >= 10 { unitDigits += 1 }
-        var at = count + unitDigits
-        buffer[at] = UInt8(ascii: ".")
-        buffer[at + 1] = pairs[hundredths]
-        buffer[at + 2] = pairs[hundredths + 1]
-        while units >= 10 {
-            let pair = Int(truncatingIfNeeded: units % 100) &* 2
-            units /= 100
+        let pairs = Self.pairs.utf8Start
+        buffer[count] = UInt8(ascii: ".")
+        buffer[count + 1] = pairs[hundredths]
+        buffer[count + 2] = pairs[hundredths + 1]
+        count += 3
+    }
+
+    /// Writes `value` in exactly `digits` decimal digits (its own count: see
+    /// ``decimalDigits(_:)``), right to left two at a time. Room is reserved by the caller.
+    @inline(__always)
+    private mutating func whole(_ value: UInt64, digits: Int) {
+        let pairs = Self.pairs.utf8Start
+        var rest = value
+        var at = count + digits
+        while rest >= 10 {
+            let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+            rest /= 100
             at -= 2
             buffer[at] = pairs[pair]
             buffer[at + 1] = pairs[pair + 1]
         }
         if at > count {
-            buffer[at - 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units)
+            buffer[at - 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest)
         }
-        count += unitDigits + 3
+        count += digits
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    @inline(__always)
+    private static func decimalDigits(_ value: UInt64) -> Int {
+        var digits = 1
+        var probe = value
+        while probe >= 100 {
+            probe /= 100
+            digits += 2
+        }
+        if probe >= 10 { digits += 1 }
+        return digits
     }
 
     /// Appends an integer in plain notation.
@@ -161,7 +178,7 @@ struct JSONText {
             buffer[count] = UInt8(ascii: "-")
             count += 1
         }
-        digits(value.magnitude, minimum: 1, point: 0)
+        whole(value.magnitude, digits: Self.decimalDigits(value.magnitude))
     }
 
     /// The decimal digits of `value`, at least `minimum` of them, with a point before the
@@ -170,14 +187,7 @@ struct JSONText {
     /// - Complexity: O(digits), two digits per division where the point does not split them.
     @inline(__always)
     private mutating func digits(_ value: UInt64, minimum: Int, point: Int) {
-        var digitCount = 1
-        var probe = value
-        while probe >= 100 {
-            probe /= 100
-            digitCount += 2
-        }
-        if probe >= 10 { digitCount += 1 }
-        digitCount = max(digitCount, minimum)
+        let digitCount = max(Self.decimalDigits(value), minimum)
         let length = digitCount + (point > 0 ? 1 : 0)
         // Right to left: `point` fraction digits, the point, the rest.
         var at = count + length
