@@ -158,6 +158,6 @@ extension RuleGraph {
         } catch {
             return .failure(error)
         }
-        return .success(Evaluation(asOf: asOf, ids: indexByID, values: frame.results.values, evaluated: wanted, trace: recorder?.trace))
+        return .success(Evaluation(asOf: asOf, ids: indexByID, values: frame.results.take(), evaluated: wanted, trace: recorder?.trace))
     }
 }

@@ -123,6 +123,16 @@ public struct Slots {
     /// Every slot's value, copied out.
     public var values: [Value] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// Every slot's value, moved out (no retain, and no release when the frame goes); the
+    /// slots hold null afterwards. For the results of an evaluation that has ended.
+    func take() -> [Value] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let target = buffer.baseAddress { target.moveInitialize(from: base, count: count) }
+            base.initialize(repeating: .null, count: count)
+            initialized = count
+        }
+    }
+
     func free() {
         base.deinitialize(count: count)
         base.deallocate()
