@@ -22,8 +22,7 @@ enum Place: Sendable {
     /// (which the type checker rules out; the closure then reports it).
     @inline(__always)
     func read(_ frame: Frame) -> Value? {
-        guard frame.trace == nil else { return nil }
-        return withValue(frame) { copy $0 }
+        read(frame, as: { copy $0 })
     }
 
     /// Whether the text at this place equals the text at `other`, decided without copying
@@ -103,8 +102,7 @@ enum Place: Sendable {
     /// or the place holds something else.
     @inline(__always)
     func inlineText(_ frame: Frame) -> InlineText? {
-        guard frame.trace == nil else { return nil }
-        return withValue(frame, Self.inlineText)
+        read(frame, as: Self.inlineText)
     }
 
     /// What `extract` finds in the value at this place, read where it lies (a number, a
@@ -130,15 +128,7 @@ enum Place: Sendable {
     /// place holds anything else (longer text, money, a list), which the caller copies.
     @inline(__always)
     func plainScalar(_ frame: Frame) -> PlainScalar? {
-        guard frame.trace == nil else { return nil }
-        return withValue(frame) { value -> PlainScalar? in
-            switch value {
-            case let .string(text): InlineText(text).map(PlainScalar.text)
-            case let .int(number): .int(number)
-            case let .date(date): .date(date)
-            default: nil
-            }
-        }
+        read(frame, as: PlainScalar.init)
     }
 
     /// The words of the short ASCII string at this place, read where it lives.
@@ -169,4 +159,16 @@ enum PlainScalar {
     case text(InlineText)
     case int(Int64)
     case date(CivilDate)
+
+    @inline(__always)
+    init?(_ value: borrowing Value) {
+        switch value {
+        case let .string(text):
+            guard let words = InlineText(text) else { return nil }
+            self = .text(words)
+        case let .int(number): self = .int(number)
+        case let .date(date): self = .date(date)
+        default: return nil
+        }
+    }
 }
