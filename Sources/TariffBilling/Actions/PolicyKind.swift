@@ -94,7 +94,7 @@ public struct PolicyKind: RuleKind {
         func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
             try ActionRequest.bind(lets, in: frame)
             for check in checks {
-                if case .bool(true) = try check.when.evaluate(frame) {
+                if try check.when.test(frame) {
                     frame.trace?.step("denied by", check.when.text)
                     return decision(allowed: false, code: check.code, message: try check.message.render(frame), outcome: [])
                 }

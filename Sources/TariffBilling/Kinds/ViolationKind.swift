@@ -68,7 +68,7 @@ public struct ViolationKind: RuleKind {
             // Room for every item at once: one allocation, where growing one violation at
             // a time reallocated the list as it grew.
             try each.forEach(frame, count: { found.reserveCapacity($0) }) { _ throws(EvaluationError) in
-                guard case .bool(true) = try when.evaluate(frame) else { return }
+                guard try when.test(frame) else { return }
                 var values: [Value] = []
                 values.reserveCapacity(details.count)
                 // Read in place through a buffer: `for (name, expression) in details` copies

@@ -7,19 +7,49 @@ public struct CompiledExpression: Sendable {
     let evaluator: Evaluator
     /// Where the value lives when the expression only reads one (see ``Place``).
     let place: Place?
+    /// Whether the value is `true` (see ``test(_:)``): a Bool expression's predicate where
+    /// its operators give one, else the evaluator's value matched. Never optional: binding
+    /// an optional closure to call it retained and released its context on every call.
+    let holds: Predicate
 
-    init(type: ValueType, text: String, position: SourcePosition, place: Place? = nil, evaluator: @escaping Evaluator) {
+    init(type: ValueType, text: String, position: SourcePosition, place: Place? = nil, predicate: PredicateBody? = nil,
+         evaluator: @escaping Evaluator) {
         self.type = type
         self.text = text
         self.position = position
         self.place = place
         self.evaluator = evaluator
+        if let predicate { holds = predicate.test } else { holds = Self.matching(evaluator) }
     }
 
     @inline(__always)
     public func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
         try evaluator(frame)
     }
+
+    /// Whether the expression is `true` (any other value is not), as a `when` asks it:
+    /// the Bool straight from its operators where they give one, no `Value` between.
+    @inline(__always)
+    public func test(_ frame: Frame) throws(EvaluationError) -> Bool {
+        try holds(frame)
+    }
+
+    /// `true` where `evaluator` gives `true`; false for any other value.
+    static func matching(_ evaluator: @escaping Evaluator) -> Predicate {
+        { frame throws(EvaluationError) in
+            if case .bool(true) = try evaluator(frame) { return true }
+            return false
+        }
+    }
+}
+
+/// A Bool expression compiled to give its `Bool` directly.
+public typealias Predicate = @Sendable (Frame) throws(EvaluationError) -> Bool
+
+/// A ``Predicate`` in a struct, to be optional: an optional closure (or one passed through
+/// `??`) is held in its generic form and called through reabstraction thunks.
+struct PredicateBody: Sendable {
+    let test: Predicate
 }
 
 /// A text with `{expression}` holes, such as `"{account.plan} seats"`.

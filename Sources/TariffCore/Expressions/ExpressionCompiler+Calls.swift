@@ -121,6 +121,7 @@ extension ExpressionCompiler {
         defer { unbind() }
         guard let body = check(arguments[1]) else { return nil }
         let bodyEvaluator = body.evaluator
+        let holds = body.test
         switch name {
         case "filter", "any", "all", "count":
             guard body.type == .bool else {
@@ -140,7 +141,7 @@ extension ExpressionCompiler {
                 // Each element is lent to the variable's slot, not copied into it (a retain
                 // and a release per element saved); only the kept ones are copied.
                 try frame.locals.lend(slot, each: values) { index throws(EvaluationError) in
-                    if case .bool(true) = try bodyEvaluator(frame) { kept.append(values[index]) }
+                    if try holds(frame) { kept.append(values[index]) }
                     return true
                 }
                 return .list(kept)
@@ -164,7 +165,7 @@ extension ExpressionCompiler {
                 try frame.step(values.count, at: position)
                 var decided = false
                 try frame.locals.lend(slot, each: values) { _ throws(EvaluationError) in
-                    if case let .bool(result) = try bodyEvaluator(frame), result == isAny { decided = true }
+                    if try holds(frame) == isAny { decided = true }
                     return !decided
                 }
                 return .bool(decided ? isAny : !isAny)
@@ -175,7 +176,7 @@ extension ExpressionCompiler {
                 try frame.step(values.count, at: position)
                 var count: Int64 = 0
                 try frame.locals.lend(slot, each: values) { _ throws(EvaluationError) in
-                    if case .bool(true) = try bodyEvaluator(frame) { count += 1 }
+                    if try holds(frame) { count += 1 }
                     return true
                 }
                 return .int(count)

@@ -5,9 +5,12 @@ extension ExpressionCompiler {
         let position = syntax.position, length = syntax.length
         switch (op, operand.type) {
         case (.not, .bool):
-            return Typed(type: .bool) { frame throws(EvaluationError) in
+            if let inner = operand.predicate?.test {
+                return Typed { frame throws(EvaluationError) in !(try inner(frame)) }
+            }
+            return Typed { frame throws(EvaluationError) in
                 guard case let .bool(value) = try evaluator(frame) else { throw .internalTypeError("not", at: position) }
-                return .bool(!value)
+                return !value
             }
         case (.negate, .int), (.negate, .decimal), (.negate, .money):
             return Typed(type: operand.type) { frame throws(EvaluationError) in
@@ -43,9 +46,9 @@ extension ExpressionCompiler {
                 return nil
             }
             let evaluator = key.evaluator
-            return Typed(type: .bool) { frame throws(EvaluationError) in
-                guard case let .string(text) = try evaluator(frame) else { return .bool(false) }
-                return .bool(table[text] != nil)
+            return Typed { frame throws(EvaluationError) in
+                guard case let .string(text) = try evaluator(frame) else { return false }
+                return table[text] != nil
             }
         }
         let l = check(lhsSyntax), r = check(rhsSyntax)
@@ -63,10 +66,18 @@ extension ExpressionCompiler {
                 return nil
             }
             let isAnd = op == .and
-            return Typed(type: .bool) { frame throws(EvaluationError) in
+            if let lp = l.predicate?.test, let rp = r.predicate?.test {
+                return Typed { frame throws(EvaluationError) in
+                    let a = try lp(frame)
+                    if a != isAnd { return a }
+                    return try rp(frame)
+                }
+            }
+            return Typed { frame throws(EvaluationError) in
                 guard case let .bool(a) = try le(frame) else { throw .internalTypeError("and/or", at: position) }
-                if a != isAnd { return .bool(a) }
-                return try re(frame)
+                if a != isAnd { return a }
+                guard case let .bool(b) = try re(frame) else { throw .internalTypeError("and/or", at: position) }
+                return b
             }
         case .equal, .notEqual:
             guard comparable(l.type, r.type, ordered: false) else {
@@ -76,36 +87,36 @@ extension ExpressionCompiler {
             let negate = op == .notEqual
             if l.type == .string, r.type == .string, let lp = l.place, let rp = r.place {
                 // `item.country == country`: both read where they live.
-                return Typed(type: .bool) { frame throws(EvaluationError) in
+                return Typed { frame throws(EvaluationError) in
                     // Short codes (`FR`, `ADVANCED`) compare as they are held, not copied out.
-                    if let equal = lp.textEquals(rp, frame) { return .bool(equal != negate) }
+                    if let equal = lp.textEquals(rp, frame) { return equal != negate }
                     guard case let .string(x) = try Place.value(lp, else: le, frame), case let .string(y) = try Place.value(rp, else: re, frame) else {
                         throw .internalTypeError("comparison", at: position)
                     }
-                    return .bool((x == y) != negate)
+                    return (x == y) != negate
                 }
             }
-            return Typed(type: .bool) { frame throws(EvaluationError) in
+            return Typed { frame throws(EvaluationError) in
                 let a = try le(frame), b = try re(frame)
                 // Text equality needs no ordering: one comparison instead of two.
-                if case let .string(x) = a, case let .string(y) = b { return .bool((x == y) != negate) }
+                if case let .string(x) = a, case let .string(y) = b { return (x == y) != negate }
                 let equal = try Self.compare(a, b, at: position) == 0
-                return .bool(equal != negate)
+                return equal != negate
             }
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard comparable(l.type, r.type, ordered: true) else {
                 mismatch()
                 return nil
             }
-            return Typed(type: .bool) { frame throws(EvaluationError) in
+            return Typed { frame throws(EvaluationError) in
                 guard let order = try Self.compare(try le(frame), try re(frame), at: position) else {
                     throw .internalTypeError("comparison", at: position)
                 }
                 switch op {
-                case .less: return .bool(order < 0)
-                case .lessOrEqual: return .bool(order <= 0)
-                case .greater: return .bool(order > 0)
-                default: return .bool(order >= 0)
+                case .less: return order < 0
+                case .lessOrEqual: return order <= 0
+                case .greater: return order > 0
+                default: return order >= 0
                 }
             }
         case .in:
@@ -114,22 +125,22 @@ extension ExpressionCompiler {
                 return nil
             }
             let lp = l.place, rp = r.place
-            return Typed(type: .bool) { frame throws(EvaluationError) in
+            return Typed { frame throws(EvaluationError) in
                 // `n.country in verified_countries`: short codes found where they live.
                 if let lp, let rp, let (found, count) = lp.textIn(rp, frame) {
                     try frame.step(count, at: position)
-                    return .bool(found)
+                    return found
                 }
                 let needle = try Place.value(lp, else: le, frame)
                 guard case let .list(values) = try re(frame) else { throw .internalTypeError("in", at: position) }
                 try frame.step(values.count, at: position)
                 // Text equals only equal text (compare agrees), so skip the general comparison.
                 if case let .string(text) = needle {
-                    for case let .string(candidate) in values where candidate == text { return .bool(true) }
-                    return .bool(false)
+                    for case let .string(candidate) in values where candidate == text { return true }
+                    return false
                 }
-                for value in values where try Self.compare(needle, value, at: position) == 0 { return .bool(true) }
-                return .bool(false)
+                for value in values where try Self.compare(needle, value, at: position) == 0 { return true }
+                return false
             }
         case .add, .subtract, .multiply, .divide, .remainder:
             guard let type = arithmeticType(op, l.type, r.type) else {

@@ -99,7 +99,8 @@ final class ExpressionCompiler {
             }
         }
         return CompiledExpression(type: type, text: syntax.text, position: syntax.position,
-                                  place: type == typed.type ? typed.place : nil, evaluator: evaluator)
+                                  place: type == typed.type ? typed.place : nil,
+                                  predicate: type == .bool && typed.type == .bool ? typed.predicate : nil, evaluator: evaluator)
     }
 
     // MARK: Diagnostics
@@ -120,10 +121,29 @@ final class ExpressionCompiler {
         /// `evaluator`.
         var place: Place?
 
+        /// A Bool expression as a `Bool` (``Predicate``): the operators that take and give
+        /// Bools (`and`, `not`, `==`, `in`) call each other through it, without a `Value` to
+        /// build and take apart between them.
+        var predicate: PredicateBody?
+
         init(type: ValueType, place: Place? = nil, evaluator: @escaping Evaluator) {
             self.type = type
             self.evaluator = evaluator
             self.place = place
+        }
+
+        /// A Bool expression from its predicate; its evaluator wraps the Bool.
+        init(predicate: @escaping Predicate) {
+            self.type = .bool
+            self.predicate = PredicateBody(test: predicate)
+            self.evaluator = { frame throws(EvaluationError) in .bool(try predicate(frame)) }
+        }
+
+        /// Whether the expression holds (`true`; any other value does not): the predicate
+        /// where there is one, else the evaluator's value matched.
+        var test: Predicate {
+            if let predicate { return predicate.test }
+            return CompiledExpression.matching(evaluator)
         }
     }
 
@@ -209,9 +229,9 @@ final class ExpressionCompiler {
                 diagnose("type.mismatch", "both branches of '? :' must have one type, but they are \(t.type) and \(f.type)", at: syntax)
                 return nil
             }
-            let cond = c.evaluator, a = convertT(t.evaluator), b = convertF(f.evaluator)
+            let cond = c.test, a = convertT(t.evaluator), b = convertF(f.evaluator)
             return Typed(type: type) { frame throws(EvaluationError) in
-                if case .bool(true) = try cond(frame) { return try a(frame) }
+                if try cond(frame) { return try a(frame) }
                 return try b(frame)
             }
         case let .list(elements):

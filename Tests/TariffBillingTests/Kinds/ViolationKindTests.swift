@@ -42,6 +42,25 @@ struct ViolationKindTests {
         #expect(try BillingFixtures.invoice(snapshot, engine: engine).violations.count == violations)
     }
 
+    /// A `when` whose Bool comes from a conditional, which has no predicate of its own
+    /// (the operators' `Bool` path), decides as the operators' form does.
+    @Test(arguments: [
+        (["{ country: FR, verified: true }", "{ country: BE, verified: false }"], 1),
+        (["{ country: FR, verified: true }", "{ country: BE, verified: true }"], 0),
+    ])
+    func whenFromAConditionalDecidesTheSame(addresses: [String], violations: Int) throws {
+        let engine = try BillingFixtures.engine(editing: "pricing.yaml", replacing: """
+                  item.country != account.country
+                    and not account.addresses.any(a, a.country == item.country and a.verified)
+            """, with: """
+                  (item.country == account.country) ? false : account.addresses.all(a, a.country != item.country or not a.verified)
+            """)
+        let snapshot = try BillingFixtures.snapshot(BillingFixtures.account(
+            numbers: ["{ e164: \"+3220000000\", country: BE }", "{ e164: \"+33100000001\", country: FR }"],
+            addresses: addresses), engine: engine)
+        #expect(try BillingFixtures.invoice(snapshot, engine: engine).violations.count == violations)
+    }
+
     @Test func domesticNumbersAreNeverViolations() throws {
         let engine = try BillingFixtures.engine()
         let snapshot = try BillingFixtures.snapshot(BillingFixtures.account(
