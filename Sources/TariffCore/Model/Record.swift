@@ -164,8 +164,8 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
                 switch fields[slot] {
                 case let .string(text):
                     // Text held inline (`FR`, a rule id) has no storage to release.
-                    if InlineText(text) == nil { (fields + slot).deinitialize(count: 1) }
-                case .list, .record: (fields + slot).deinitialize(count: 1)
+                    if InlineText(text) == nil { _ = (fields + slot).move() }
+                case .list, .record: _ = (fields + slot).move()
                 case .null, .bool, .int, .decimal, .money, .date, .period: break
                 }
             }
