@@ -1,0 +1,60 @@
+// The floor of the current value model for one medium peer account: the heap objects its
+// invoice holds, made and freed, with nothing computed. A medium account's invoice has
+// 31 lines, each a record and a label `String` longer than 15 bytes (so not inline), and
+// about 5 violations, each with a message `String`; plus the lists that hold them.
+//
+//   swiftc -O Benchmarks/object-floor/main.swift -o /tmp/object-floor && /tmp/object-floor
+//   valgrind --tool=callgrind /tmp/object-floor 20000 1     # instructions: accounts, runs
+//
+// Compare with `tariff bench` (parsed snapshot → Invoice, medium): whatever the
+// interpreter does, a model that allocates these objects cannot go below this figure.
+
+/// A stand-in for a line's record: one allocation of twelve fields.
+typealias LineRecord = ManagedBuffer<Int, (Int, Int, Int)>
+
+struct Line {
+    let label: String
+    let record: LineRecord
+}
+
+@inline(never)
+func account(_ seed: Int, _ label: inout [UInt8], _ message: inout [UInt8]) -> Int {
+    var lines: [Line] = []
+    lines.reserveCapacity(31)
+    for index in 0..<31 {
+        label[0] = UInt8(65 + (index + seed) % 26)
+        let text = String(decoding: label, as: UTF8.self)
+        let record = LineRecord.create(minimumCapacity: 12) { _ in index }
+        lines.append(Line(label: text, record: record))
+    }
+    var messages: [String] = []
+    messages.reserveCapacity(5)
+    for index in 0..<5 {
+        message[1] = UInt8(65 + index)
+        messages.append(String(decoding: message, as: UTF8.self))
+    }
+    return lines.count + messages.count
+}
+
+var label = Array("ADVANCED license added 2024-02-05 (prorated 24/29 days)".utf8)
+var message = Array("Number +34273047203 is in ES, but the account has no verified address there; it is not billed.".utf8)
+let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let accounts = max(1, arguments.first ?? 200_000)
+let runs = max(1, arguments.dropFirst().first ?? 5)
+var sink = 0
+let clock = ContinuousClock()
+var best = Duration.seconds(1_000)
+for _ in 0..<runs {
+    let elapsed = clock.measure {
+        for seed in 0..<accounts { sink &+= account(seed, &label, &message) }
+    }
+    best = min(best, elapsed)
+}
+let nanoseconds = best.components.seconds * 1_000_000_000 + best.components.attoseconds / 1_000_000_000
+let centiNanoseconds = nanoseconds * 100 / Int64(accounts)   // per account, in hundredths of a nanosecond
+let microseconds = "\(centiNanoseconds / 100_000).\(String(centiNanoseconds % 100_000 / 1_000).leftPadded(2))"
+print("objects of one medium invoice, made and freed: \(microseconds) µs per account (best of \(runs) runs of \(accounts); check \(sink))")
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
