@@ -220,10 +220,37 @@ struct JSONText {
 
     /// Appends `text` as a JSON string (RFC 8259 escapes).
     mutating func string(_ text: String) {
+        // Short text (`EUR`, a country, a detail's name and value) is written as the two
+        // words its `String` holds it in, when none of its bytes needs an escape: no
+        // retain and release of the string, no copy of it to the stack.
+        if let inline = InlineText(text), inlineString(inline) { return }
         let written: Void? = text.utf8.withContiguousStorageIfAvailable { escaped($0) }
         if written == nil {
             Array(text.utf8).withUnsafeBufferPointer { escaped($0) }
         }
+    }
+
+    /// Writes text held inline between quotes as its two words (sixteen bytes stored, of
+    /// which its own count), and returns true; false, writing nothing, when a byte needs an
+    /// escape. The bytes past the text (zeros, and the count and flags) are checked as
+    /// spaces, which need none.
+    @inline(__always)
+    private mutating func inlineString(_ words: InlineText) -> Bool {
+        let length = words.count
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        let lowKept: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) &- 1
+        let highKept: UInt64 = length <= 8 ? 0 : (1 << UInt64(8 * (length - 8))) &- 1
+        guard !Self.mayNeedEscape(words.low & lowKept | spaces & ~lowKept),
+              !Self.mayNeedEscape(words.high & highKept | spaces & ~highKept) else { return false }
+        reserve(18)
+        buffer[count] = UInt8(ascii: "\"")
+        let target = UnsafeMutableRawPointer(buffer + count + 1)
+        target.storeBytes(of: words.low, as: UInt64.self)
+        target.storeBytes(of: words.high, toByteOffset: 8, as: UInt64.self)
+        count += 1 + length
+        buffer[count] = UInt8(ascii: "\"")
+        count += 1
+        return true
     }
 
     /// `utf8` between quotes, with `"`, `\` and control characters escaped.

@@ -41,6 +41,37 @@ import Testing
         #expect(Self.written { $0.string(text) } == "prefix:" + Self.reference(text))
     }
 
+    /// Text held inline (up to 15 bytes) takes the two-word path unless a byte needs an
+    /// escape: every length, with each special byte at each position, and non-ASCII text;
+    /// across the stack buffer's edge too.
+    @Test func inlineTextOfEveryLengthAndEscapeAtEveryPosition() throws {
+        for length in 0...15 {
+            let plain = String(repeating: "x", count: length)
+            #expect(InlineText(plain) != nil)
+            #expect(Self.written { $0.string(plain) } == "prefix:" + Self.reference(plain))
+            for position in 0..<length {
+                for special in ["\"", "\\", "\n", "\u{0}", "\u{1F}", " ", "~", "\u{7F}"] {
+                    var characters = Array(plain)
+                    characters[position] = Character(special)
+                    let text = String(characters)
+                    #expect(Self.written { $0.string(text) } == "prefix:" + Self.reference(text), "\(length) \(position)")
+                }
+            }
+        }
+        for text in ["é", "Zürich", "ü😀", "é\"é", "日本語のテキスト"] {
+            #expect(Self.written { $0.string(text) } == "prefix:" + Self.reference(text))
+        }
+        // Short strings written up to and past the buffer's edge, each whole.
+        let words = (0..<400).map { "w\($0 % 7)-\($0)" }
+        let expected = words.map(Self.reference).joined(separator: ",")
+        #expect(Self.written { json in
+            for (index, word) in words.enumerated() {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                json.string(word)
+            }
+        } == "prefix:" + expected)
+    }
+
     @Test func knownEscapes() {
         #expect(Self.written { $0.string("a\"b\\c\nd\u{1}") } == #"prefix:"a\"b\\c\nd\u0001""#)
     }
