@@ -243,8 +243,8 @@ private struct Cursor {
     /// A string without escapes, control characters or invalid UTF-8 (checked by ``text(_:)``),
     /// as its bytes.
     ///
-    /// - Complexity: O(*n*), eight bytes at a time up to the first word that holds a quote,
-    ///   a backslash or a control character.
+    /// - Complexity: O(*n*), eight bytes at a time; the word that holds the closing quote
+    ///   finds it by its bit, not byte by byte.
     private mutating func rawString() -> RawString? {
         guard peek == UInt8(ascii: "\"") else { return nil }
         let start = index + 1
@@ -253,7 +253,16 @@ private struct Cursor {
         if let base = bytes.baseAddress {
             while at + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
-                if Self.mayEndString(word) { break }
+                let special = Self.stringEnds(word)
+                if special != 0 {
+                    // The lowest flagged byte is exact: the first quote, backslash or control.
+                    let offset = special.trailingZeroBitCount >> 3
+                    guard base[at + offset] == UInt8(ascii: "\"") else { return nil }
+                    high |= word & ((1 << UInt64(offset << 3)) &- 1)
+                    index = at + offset + 1
+                    return RawString(bytes: UnsafeBufferPointer(rebasing: bytes[start..<(at + offset)]),
+                                     isASCII: high & 0x8080_8080_8080_8080 == 0)
+                }
                 high |= word
                 at += 8
             }
@@ -272,15 +281,16 @@ private struct Cursor {
         return nil
     }
 
-    /// Whether one of the eight bytes is `"`, `\` or below 0x20: the classic has-zero-byte
-    /// test, which may misplace the byte but is exact as a yes or no.
+    /// Bit 7 set in the bytes of the eight that may be `"`, `\` or below 0x20: the classic
+    /// has-zero-byte test. Zero exactly when none is; a borrow can flag a byte above a true
+    /// one, never below, so the lowest flagged byte is the first true one.
     @inline(__always)
-    static func mayEndString(_ word: UInt64) -> Bool {
+    static func stringEnds(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let control = (word &- ones &* 0x20) & ~word
-        return (control | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & 0x8080_8080_8080_8080 != 0
+        return (control | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & 0x8080_8080_8080_8080
     }
 
     /// The string, or nil for invalid UTF-8.

@@ -206,6 +206,51 @@ import Testing
         if slow != nil, !text.contains("\\") { #expect(fast != nil) }
     }
 
+    /// Strings of every length up to three words, so the closing quote falls at every offset
+    /// of the word that holds it: plain text is read as the slow path reads it; an escape, a
+    /// raw control character or invalid UTF-8 at any position is left to the slow path;
+    /// non-ASCII text before the quote, or right after it in the same word, reads as it is.
+    @Test func closingQuoteAtEveryOffsetOfAWord() throws {
+        func line(id: [UInt8], tags: String = #"["é","x"]"#) -> [UInt8] {
+            Array(#"{"id":""#.utf8) + id + Array((#"","plan":"PRO","base":5,"credits":"31.00","rate":0.25,"start":"2025-05-01","active":true,"note":null,"numbers":[],"tags":"# + tags + "}").utf8)
+        }
+        func fast(_ bytes: [UInt8]) -> Record? {
+            bytes.withUnsafeBufferPointer { JSONSnapshotReader(decoder: Self.decoder).read($0) }
+        }
+        func slow(_ bytes: [UInt8]) -> Record? {
+            guard case let .success(document) = JSONReader.read(bytes: bytes, file: "q.json"),
+                  case let .success(record) = Self.decoder.decode(document) else { return nil }
+            return record
+        }
+        for length in 0...24 {
+            let plain = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            let read = try #require(fast(line(id: plain)), "length \(length)")
+            #expect(read == slow(line(id: plain)))
+            #expect(read[0] == .string(String(decoding: plain, as: UTF8.self)))
+            // Non-ASCII right after the quote, in the word that holds it: "x" reads as ASCII text.
+            #expect(fast(line(id: plain, tags: #"["x","éé"]"#)) == slow(line(id: plain, tags: #"["x","éé"]"#)))
+            for position in 0..<length {
+                var escaped = plain
+                escaped[position] = UInt8(ascii: "\\")
+                #expect(fast(line(id: escaped)) == nil, "escape at \(position) of \(length)")
+                var control = plain
+                control[position] = 0x1F
+                #expect(fast(line(id: control)) == nil, "control at \(position) of \(length)")
+                var invalid = plain
+                invalid[position] = 0xC3   // a lead byte followed by ASCII: invalid UTF-8
+                #expect(fast(line(id: invalid)) == nil, "invalid UTF-8 at \(position) of \(length)")
+                if position + 1 < length {
+                    var accented = plain
+                    accented[position] = 0xC3
+                    accented[position + 1] = 0xA9   // é
+                    let text = try #require(fast(line(id: accented)), "é at \(position) of \(length)")
+                    #expect(text == slow(line(id: accented)))
+                    #expect(text[0] == .string(String(decoding: accented, as: UTF8.self)))
+                }
+            }
+        }
+    }
+
     @Test func invalidUTF8InAStringIsLeftToTheSlowPath() throws {
         var bytes = Array(Self.valid.utf8)
         let lead = try #require(bytes.firstIndex(of: 0xC3))   // the é of "tags"
