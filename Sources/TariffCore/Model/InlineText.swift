@@ -26,4 +26,23 @@ public struct InlineText: Equatable, Sendable {
     /// different text, under `String`'s `==` too (which compares canonical equivalence).
     @inlinable @inline(__always)
     public var isASCII: Bool { high & (1 << 62) != 0 }
+
+    /// The words `String` holds the first `count` bytes of `low` then `high` in, as loaded
+    /// from memory (little-endian): those bytes, zeros after them, and the count with the
+    /// inline and ASCII flags in the last byte. Nil unless `count` is 0 through 15 and every
+    /// byte counted is ASCII, the only text built this way.
+    @inlinable @inline(__always)
+    public init?(asciiWords low: UInt64, _ high: UInt64, count: Int) {
+        guard count >= 0, count <= 15 else { return nil }
+        let lowKept: UInt64 = count >= 8 ? ~0 : (1 << UInt64(8 * count)) &- 1
+        let highKept: UInt64 = count <= 8 ? 0 : (1 << UInt64(8 * (count - 8))) &- 1
+        let kept = (low & lowKept, high & highKept)
+        guard (kept.0 | kept.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        self.low = kept.0
+        self.high = kept.1 | (0xE0 | UInt64(count)) << 56   // immortal, ASCII, inline; the count
+    }
+
+    /// The text as a `String`: the two words are one, with no storage to allocate.
+    @inlinable @inline(__always)
+    public var string: String { unsafeBitCast((low, high), to: String.self) }
 }

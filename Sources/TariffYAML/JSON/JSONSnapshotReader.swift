@@ -97,7 +97,7 @@ private struct Cursor {
             return list(node.child, depth: depth)
         case .string:
             guard let raw = rawString() else { return nil }
-            return Self.text(raw).map(Value.string)
+            return text(raw).map(Value.string)
         case .int:
             return integer().map(Value.int)
         case .decimal:
@@ -188,8 +188,8 @@ private struct Cursor {
             }
             return nil
         }
-        guard let text = Self.text(raw), plan.choices[allowed].contains(where: { $0.text == text }) else { return nil }
-        return .string(text)
+        guard let read = text(raw), plan.choices[allowed].contains(where: { $0.text == read }) else { return nil }
+        return .string(read)
     }
 
     private mutating func list(_ element: Int, depth: Int) -> Value? {
@@ -295,8 +295,16 @@ private struct Cursor {
 
     /// The string, or nil for invalid UTF-8.
     @inline(__always)
-    private static func text(_ raw: RawString) -> String? {
+    private func text(_ raw: RawString) -> String? {
         guard raw.isASCII else { return String(validating: raw.bytes, as: UTF8.self) }
+        // Up to 15 ASCII bytes (a phone number, a country): the String's own two words,
+        // from two loads, where sixteen bytes are there to read.
+        if raw.bytes.count <= 15, let start = raw.bytes.baseAddress, let base = bytes.baseAddress,
+           start + 16 <= base + bytes.count,
+           let words = InlineText(asciiWords: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self),
+                                  UnsafeRawPointer(start + 8).loadUnaligned(as: UInt64.self), count: raw.bytes.count) {
+            return words.string
+        }
         // ASCII is valid UTF-8; up to 15 bytes this builds the String in place, inline.
         return String(unsafeUninitializedCapacity: raw.bytes.count) { buffer in
             _ = buffer.initialize(fromContentsOf: raw.bytes)
