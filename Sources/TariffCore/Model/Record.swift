@@ -81,6 +81,33 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether no other value shares this record's storage, so that changing a field
+    /// changes it in place. A reader that recycles the records of the snapshot it read
+    /// before asks this first.
+    @inlinable public mutating func isUniquelyReferenced() -> Bool {
+        isKnownUniquelyReferenced(&storage)
+    }
+
+    /// Whether the record is of `type`, read without retaining the type.
+    @inlinable @inline(__always)
+    public func isOf(_ type: RecordType) -> Bool {
+        storage.withUnsafeMutablePointerToHeader { $0.pointee.type === type }
+    }
+
+    /// The fields where they lie, for changing in place: the record is copied first if it
+    /// is shared. The pointer stays valid while this record lives and is not copied; a
+    /// reader filling a record it owns writes through it without a uniqueness check per
+    /// field. Each field must hold a value when the record is next read or freed.
+    @inlinable
+    public mutating func uniqueFields() -> UnsafeMutablePointer<Value> {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage.withUnsafeMutablePointerToElements { $0 }
+    }
+
+    /// The storage's identity: equal for two records exactly when they share it (for tests
+    /// of reuse; it keeps nothing alive).
+    public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// The value of a field by name (slow path, for embedding code and tests).
     public subscript(name: String) -> Value? {
         type.slot(of: name).map { self[$0] }

@@ -36,10 +36,33 @@ public struct JSONSnapshotReader: Sendable {
 
     /// The record, or nil when the slow path must decide.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Record? {
+        read(bytes, reusing: nil)
+    }
+
+    /// The record, or nil when the slow path must decide, made from `previous` where it can
+    /// be: a snapshot read before and no longer needed, whose records and lists that nothing
+    /// else holds are filled with this one's values in place (a list's storage, its items'
+    /// records) instead of new ones allocated and the old ones freed. The result is the same
+    /// as ``read(_:)``'s; what cannot be reused (shared, another shape) is made anew.
+    ///
+    /// ```swift
+    /// var previous: Record?
+    /// for line in lines {
+    ///     guard let record = line.withUnsafeBufferPointer({ fast.read($0, reusing: previous.take()) }) else { … }
+    ///     bill(record)
+    ///     previous = record   // reused by the next read once the invoice is gone
+    /// }
+    /// ```
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, reusing previous: consuming Record?) -> Record? {
         guard bytes.count <= maxBytes else { return nil }
+        var old = Value.null
+        if let previous = consume previous { old = .record(consume previous) }
         return plan.bytes.withUnsafeBufferPointer { pool in
             var cursor = Cursor(bytes: bytes, pool: pool, reader: self)
-            guard case let .record(record)? = cursor.value(plan.root, depth: 0) else { return nil }
+            // Moved in, not copied: a copy would leave the old snapshot shared, so not reused.
+            var root = Value.null
+            swap(&root, &old)
+            guard case let .record(record)? = cursor.value(plan.root, depth: 0, reusing: consume root) else { return nil }
             cursor.skipWhitespace()
             return cursor.index == bytes.count ? record : nil
         }
@@ -84,17 +107,19 @@ private struct Cursor {
         }
     }
 
-    mutating func value(_ node: Int, depth: Int) -> Value? {
+    /// The value at the cursor; `old` is the value the previous snapshot had here, whose
+    /// record or list is reused when nothing else holds it.
+    mutating func value(_ node: Int, depth: Int, reusing old: consuming Value = .null) -> Value? {
         skipWhitespace()
         let node = plan.nodes[node]
         switch node.kind {
         case .optional:
             if literal("null") { return .null }
-            return value(node.child, depth: depth)
+            return value(node.child, depth: depth, reusing: consume old)
         case .record:
-            return record(node.child, depth: depth)
+            return record(node.child, depth: depth, reusing: consume old)
         case .list:
-            return list(node.child, depth: depth)
+            return list(node.child, depth: depth, reusing: consume old)
         case .string:
             guard let raw = rawString() else { return nil }
             return text(raw).map(Value.string)
@@ -115,17 +140,31 @@ private struct Cursor {
         }
     }
 
-    private mutating func record(_ recordIndex: Int, depth: Int) -> Value? {
+    private mutating func record(_ recordIndex: Int, depth: Int, reusing old: consuming Value) -> Value? {
         guard depth < maxDepth - 1, peek == UInt8(ascii: "{") else { return nil }
         index += 1
         let node = plan.records[recordIndex]
         guard !node.tooWide else { return nil }
         let first = node.fields.lowerBound
         let count = node.fields.count
-        // Null at first; each field set as its key arrives (usually in the schema's order).
-        var record = Record(type: plan.recordTypes[recordIndex], count: count) { fields in
+        let type = plan.recordTypes[recordIndex]
+        // The previous snapshot's record here, when nothing else holds it: its fields are
+        // replaced as the keys arrive, each old one offered for reuse to the value read.
+        // Asked in place, through the optional, after the match's statement has ended: a
+        // binding (`if var previous = …`) is a copy, which would make the record look shared.
+        var candidate: Record?
+        if case let .record(previous) = consume old { candidate = previous }
+        var reused: Record?
+        if candidate?.isOf(type) == true, candidate?.count == count, candidate?.isUniquelyReferenced() == true {
+            reused = candidate.take()
+        }
+        let reusing = reused != nil
+        // Else null at first; each field set as its key arrives (usually in the schema's order).
+        var record = reused.take() ?? Record(type: type, count: count) { fields in
             for _ in 0..<count { fields.append(.null) }
         }
+        // Owned here alone (new, or checked unique): fields written in place, no check per field.
+        let fields = record.uniqueFields()
         var seen: UInt64 = 0   // bit i: field i was read
         var expected = 0
         skipWhitespace()
@@ -152,10 +191,12 @@ private struct Cursor {
                 index += 1
                 let field = plan.fields[first + slot]
                 // Moved, not copied, from the Optional into the record: no retain and release.
-                let read = fieldValue(field, depth: depth + 1)
+                var old = Value.null
+                if reusing { swap(&old, &fields[slot]) }
+                let read = fieldValue(field, depth: depth + 1, reusing: consume old)
                 guard let value = consume read else { return nil }
                 if let minimum = field.minimum, let number = Self.number(value), number < minimum { return nil }
-                record[slot] = consume value
+                fields[slot] = consume value
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") {
                     index += 1
@@ -167,12 +208,16 @@ private struct Cursor {
             }
         }
         guard seen & node.required == node.required else { return nil }
+        // A reused record's fields this snapshot does not have are absent: null, as new.
+        if reusing, seen.nonzeroBitCount != count {
+            for slot in 0..<count where seen & (1 << UInt64(slot)) == 0 { fields[slot] = .null }
+        }
         return .record(record)
     }
 
     /// A field's value, checked against its `one_of`.
-    private mutating func fieldValue(_ field: JSONSnapshotPlan.FieldNode, depth: Int) -> Value? {
-        guard let allowed = field.allowed else { return value(field.node, depth: depth) }
+    private mutating func fieldValue(_ field: JSONSnapshotPlan.FieldNode, depth: Int, reusing old: consuming Value) -> Value? {
+        guard let allowed = field.allowed else { return value(field.node, depth: depth, reusing: consume old) }
         guard plan.nodes[field.node].kind == .string else {
             // `one_of` on an optional or a list: only a string value is checked, as the slow path does.
             guard let value = value(field.node, depth: depth) else { return nil }
@@ -192,23 +237,31 @@ private struct Cursor {
         return .string(read)
     }
 
-    private mutating func list(_ element: Int, depth: Int) -> Value? {
+    private mutating func list(_ element: Int, depth: Int, reusing old: consuming Value) -> Value? {
         guard depth < maxDepth - 1, peek == UInt8(ascii: "[") else { return nil }
         index += 1
-        var values: [Value] = []
         skipWhitespace()
         if peek == UInt8(ascii: "]") {
             index += 1
-            return .list(values)
+            return .list([])
         }
+        // The previous snapshot's list here: its storage holds this one's items (the same
+        // storage when nothing else holds it), each old item offered for reuse to the new one.
+        var values: [Value] = []
+        if case .list(let previous) = consume old { values = consume previous }
+        let reusable = values.count
         // Grown from 16, not from 1: a list that is there at all rarely has one item, and
         // each doubling is a new allocation and a move.
-        values.reserveCapacity(16)
+        if reusable == 0 { values.reserveCapacity(16) }
+        var count = 0
         while true {
-            guard values.count < maxListLength else { return nil }
-            let read = value(element, depth: depth + 1)
+            guard count < maxListLength else { return nil }
+            var candidate = Value.null
+            if count < reusable { swap(&candidate, &values[count]) }
+            let read = value(element, depth: depth + 1, reusing: consume candidate)
             guard let value = consume read else { return nil }
-            values.append(consume value)
+            if count < reusable { values[count] = consume value } else { values.append(consume value) }
+            count += 1
             skipWhitespace()
             if peek == UInt8(ascii: ",") {
                 index += 1
@@ -216,6 +269,8 @@ private struct Cursor {
             }
             guard peek == UInt8(ascii: "]") else { return nil }
             index += 1
+            // Old items past this list's end are not reused: released here.
+            if count < values.count { values.removeSubrange(count...) }
             return .list(values)
         }
     }

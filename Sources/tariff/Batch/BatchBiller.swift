@@ -90,7 +90,16 @@ struct BatchBiller: Sendable {
     /// Bills the account on line `number` (1-based) and appends its invoice and a newline
     /// to `out`.
     func bill(_ line: [UInt8], number: Int, into out: inout [UInt8]) -> Outcome {
-        if let outcome = billFast(line, number: number, into: &out) { return outcome }
+        var previous: Record?
+        return bill(line, number: number, into: &out, reusing: &previous)
+    }
+
+    /// As ``bill(_:number:into:)``, with the snapshot read before (`previous`) recycled for
+    /// this one's records and lists where nothing else holds them (see
+    /// ``JSONSnapshotReader/read(_:reusing:)``); `previous` is then this account's snapshot,
+    /// for the next call. A worker billing accounts one after another passes the same one.
+    func bill(_ line: [UInt8], number: Int, into out: inout [UInt8], reusing previous: inout Record?) -> Outcome {
+        if let outcome = billFast(line, number: number, into: &out, reusing: &previous) { return outcome }
         let document: SourceDocument
         switch JSONReader.read(bytes: line, file: file, limits: limits) {
         case let .success(read): document = read
@@ -131,8 +140,10 @@ struct BatchBiller: Sendable {
     }
 
     /// The fast path: nil when the line needs the slow one (to be billed or to be diagnosed).
-    private func billFast(_ line: [UInt8], number: Int, into out: inout [UInt8]) -> Outcome? {
-        guard let record = line.withUnsafeBufferPointer({ fast.read($0) }) else { return nil }
+    private func billFast(_ line: [UInt8], number: Int, into out: inout [UInt8], reusing previous: inout Record?) -> Outcome? {
+        guard let record = line.withUnsafeBufferPointer({ fast.read($0, reusing: previous.take()) }) else { return nil }
+        // Kept for the next account's read, once this one's invoice is gone.
+        defer { previous = record }
         // The id as the slow path reads it: top-level `id`, else `account.id`, as text.
         var account: String?
         switch idPath {

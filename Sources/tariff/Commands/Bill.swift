@@ -238,6 +238,7 @@ struct BatchRun {
         let nextSlice = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: min(billers.count, slices)) { worker in
             let biller = billers[worker]
+            var previous: Record?   // the snapshot this worker read last, recycled by the next read
             while true {
                 let slice = nextSlice.add(1, ordering: .relaxed).oldValue
                 guard slice < slices else { return }
@@ -247,7 +248,7 @@ struct BatchRun {
                 for (number, line) in lines[range] {
                     switch line {
                     case let .text(bytes):
-                        switch biller.bill(bytes, number: number, into: &result.output) {
+                        switch biller.bill(bytes, number: number, into: &result.output, reusing: &previous) {
                         case .billed: result.billed += 1
                         case .skipped: result.skipped += 1
                         case let .failed(failure): result.failures.append(failure)

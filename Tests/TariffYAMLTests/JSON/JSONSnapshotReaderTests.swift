@@ -251,6 +251,86 @@ import Testing
         }
     }
 
+    // MARK: Reusing the snapshot read before
+
+    static func fast(_ text: String, reusing previous: consuming Record?) -> Record? {
+        var previous = consume previous
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { JSONSnapshotReader(decoder: decoder).read($0, reusing: previous.take()) }
+    }
+
+    static func line(id: String, numbers: [String], note: String? = nil, tags: String = #"["x"]"#) -> String {
+        let items = numbers.map { #"{"e164":"\#($0)","country":"FR"}"# }.joined(separator: ",")
+        return #"{"id":"\#(id)","plan":"PRO","base":5,"credits":"31.00","rate":0.25,"start":"2025-05-01","active":true,"#
+            + #""note":\#(note.map { "\"\($0)\"" } ?? "null"),"numbers":[\#(items)],"tags":\#(tags)}"#
+    }
+
+    /// Reading with the previous snapshot gives what a fresh read gives, whatever the two
+    /// hold: longer and shorter lists, an empty one, an optional present then absent, a line
+    /// the fast path declines; and it reuses the previous snapshot's records.
+    @Test func reusingThePreviousSnapshotReadsTheSame() throws {
+        let lines = [
+            Self.line(id: "A", numbers: ["+331", "+332", "+333"], note: "first"),
+            Self.line(id: "B", numbers: ["+441"]),                                   // shorter, note absent
+            Self.line(id: "C", numbers: ["+11", "+12", "+13", "+14", "+15", "+16"], note: "n"),   // longer
+            Self.line(id: "D", numbers: [], tags: "[]"),                             // empty lists
+            Self.line(id: "E", numbers: ["+351", "+352"], note: "back"),
+            Self.valid.firstReplaced(#""plan":"PRO""#, with: #""plan":"GOLD""#),     // declined
+            Self.line(id: "F", numbers: ["+491", "+492"], note: "after a decline"),
+        ]
+        var previous: Record?
+        for text in lines {
+            let fresh = Self.fast(text)
+            let reused = Self.fast(text, reusing: previous.take())
+            #expect(reused == fresh, "\(text)")
+            #expect(reused == Self.slow(text) || fresh == nil)
+            previous = reused
+        }
+    }
+
+    @Test func theRecordsOfTheSnapshotBeforeAreReused() throws {
+        // Held in an optional and taken from it, and read outside `#expect` and `#require`
+        // (which keep the values of a call's arguments to show them): a copy still alive
+        // would make the snapshot look shared.
+        var first = Self.fast(Self.line(id: "A", numbers: ["+331", "+332"], note: "n"))
+        let root = try #require(first?.storageIdentity)
+        var items = first?[8]
+        guard case let .list(numbers)? = items, case let .record(item) = numbers[0] else { Issue.record("no numbers"); return }
+        let itemIdentity = item.storageIdentity
+        _ = consume numbers
+        _ = consume item
+        items = nil
+        let read = Self.fast(Self.line(id: "B", numbers: ["+441", "+442", "+443"]), reusing: first.take())
+        let second = try #require(read)
+        #expect(second.storageIdentity == root)
+        guard case let .list(after) = second[8], case let .record(firstItem) = after[0] else { Issue.record("no numbers"); return }
+        #expect(firstItem.storageIdentity == itemIdentity)
+        #expect(after.count == 3)
+        #expect(second[7] == .null)   // the note read before is gone
+        #expect(second == Self.slow(Self.line(id: "B", numbers: ["+441", "+442", "+443"])))
+    }
+
+    /// A snapshot someone else still holds is never changed: the read makes new records,
+    /// and the held one keeps its values.
+    @Test func aSnapshotStillHeldIsNotChanged() throws {
+        let text = Self.line(id: "A", numbers: ["+331", "+332"], note: "kept")
+        let held = try #require(Self.fast(text))
+        let alsoHeld = held
+        guard case let .list(numbers) = held[8] else { Issue.record("no numbers"); return }
+        let next = try #require(Self.fast(Self.line(id: "B", numbers: ["+441"]), reusing: consume alsoHeld))
+        #expect(next.storageIdentity != held.storageIdentity)
+        #expect(held == Self.fast(text))
+        #expect(numbers.count == 2)
+        #expect(next == Self.fast(Self.line(id: "B", numbers: ["+441"])))
+        // An item held on its own is not reused either, and keeps its values.
+        let item = numbers[1]
+        let again = try #require(Self.fast(Self.line(id: "C", numbers: ["+551", "+552"]), reusing: held))
+        #expect(again == Self.fast(Self.line(id: "C", numbers: ["+551", "+552"])))
+        let reread = try #require(Self.fast(text))
+        guard case let .list(rereadNumbers) = reread[8] else { Issue.record("no numbers"); return }
+        #expect(item == rereadNumbers[1])
+    }
+
     @Test func invalidUTF8InAStringIsLeftToTheSlowPath() throws {
         var bytes = Array(Self.valid.utf8)
         let lead = try #require(bytes.firstIndex(of: 0xC3))   // the é of "tags"
