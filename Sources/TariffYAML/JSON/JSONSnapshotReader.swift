@@ -59,10 +59,7 @@ public struct JSONSnapshotReader: Sendable {
         if let previous = consume previous { old = .record(consume previous) }
         return plan.bytes.withUnsafeBufferPointer { pool in
             var cursor = Cursor(bytes: bytes, pool: pool, reader: self)
-            // Moved in, not copied: a copy would leave the old snapshot shared, so not reused.
-            var root = Value.null
-            swap(&root, &old)
-            guard case let .record(record)? = cursor.value(plan.root, depth: 0, reusing: consume root) else { return nil }
+            guard case let .record(record)? = cursor.value(plan.root, depth: 0, reusing: &old) else { return nil }
             cursor.skipWhitespace()
             return cursor.index == bytes.count ? record : nil
         }
@@ -107,19 +104,25 @@ private struct Cursor {
         }
     }
 
-    /// The value at the cursor; `old` is the value the previous snapshot had here, whose
-    /// record or list is reused when nothing else holds it.
-    mutating func value(_ node: Int, depth: Int, reusing old: consuming Value = .null) -> Value? {
+    mutating func value(_ node: Int, depth: Int) -> Value? {
+        var none = Value.null
+        return value(node, depth: depth, reusing: &none)
+    }
+
+    /// The value at the cursor. `old` is what the previous snapshot had here (`.null` when
+    /// there was none): a record or list is taken from it for reuse when nothing else holds
+    /// it; anything else is left there, for the caller to replace.
+    mutating func value(_ node: Int, depth: Int, reusing old: inout Value) -> Value? {
         skipWhitespace()
         let node = plan.nodes[node]
         switch node.kind {
         case .optional:
             if literal("null") { return .null }
-            return value(node.child, depth: depth, reusing: consume old)
+            return value(node.child, depth: depth, reusing: &old)
         case .record:
-            return record(node.child, depth: depth, reusing: consume old)
+            return record(node.child, depth: depth, reusing: &old)
         case .list:
-            return list(node.child, depth: depth, reusing: consume old)
+            return list(node.child, depth: depth, reusing: &old)
         case .string:
             guard let raw = rawString() else { return nil }
             return text(raw).map(Value.string)
@@ -140,7 +143,7 @@ private struct Cursor {
         }
     }
 
-    private mutating func record(_ recordIndex: Int, depth: Int, reusing old: consuming Value) -> Value? {
+    private mutating func record(_ recordIndex: Int, depth: Int, reusing old: inout Value) -> Value? {
         guard depth < maxDepth - 1, peek == UInt8(ascii: "{") else { return nil }
         index += 1
         let node = plan.records[recordIndex]
@@ -153,17 +156,21 @@ private struct Cursor {
         // Asked in place, through the optional, after the match's statement has ended: a
         // binding (`if var previous = …`) is a copy, which would make the record look shared.
         var candidate: Record?
-        if case let .record(previous) = consume old { candidate = previous }
+        if case .record = old {
+            var taken = Value.null
+            swap(&taken, &old)
+            if case let .record(previous) = consume taken { candidate = previous }
+        }
         var reused: Record?
         if candidate?.isOf(type) == true, candidate?.count == count, candidate?.isUniquelyReferenced() == true {
             reused = candidate.take()
         }
-        let reusing = reused != nil
         // Else null at first; each field set as its key arrives (usually in the schema's order).
         var record = reused.take() ?? Record(type: type, count: count) { fields in
             for _ in 0..<count { fields.append(.null) }
         }
-        // Owned here alone (new, or checked unique): fields written in place, no check per field.
+        // Owned here alone (new, or checked unique): fields written in place, no check per
+        // field. Each is read with what it held offered for reuse (`.null` in a new record).
         let fields = record.uniqueFields()
         var seen: UInt64 = 0   // bit i: field i was read
         var expected = 0
@@ -191,9 +198,7 @@ private struct Cursor {
                 index += 1
                 let field = plan.fields[first + slot]
                 // Moved, not copied, from the Optional into the record: no retain and release.
-                var old = Value.null
-                if reusing { swap(&old, &fields[slot]) }
-                let read = fieldValue(field, depth: depth + 1, reusing: consume old)
+                let read = fieldValue(field, depth: depth + 1, reusing: &fields[slot])
                 guard let value = consume read else { return nil }
                 if let minimum = field.minimum, let number = Self.number(value), number < minimum { return nil }
                 fields[slot] = consume value
@@ -209,15 +214,15 @@ private struct Cursor {
         }
         guard seen & node.required == node.required else { return nil }
         // A reused record's fields this snapshot does not have are absent: null, as new.
-        if reusing, seen.nonzeroBitCount != count {
+        if seen.nonzeroBitCount != count {
             for slot in 0..<count where seen & (1 << UInt64(slot)) == 0 { fields[slot] = .null }
         }
         return .record(record)
     }
 
     /// A field's value, checked against its `one_of`.
-    private mutating func fieldValue(_ field: JSONSnapshotPlan.FieldNode, depth: Int, reusing old: consuming Value) -> Value? {
-        guard let allowed = field.allowed else { return value(field.node, depth: depth, reusing: consume old) }
+    private mutating func fieldValue(_ field: JSONSnapshotPlan.FieldNode, depth: Int, reusing old: inout Value) -> Value? {
+        guard let allowed = field.allowed else { return value(field.node, depth: depth, reusing: &old) }
         guard plan.nodes[field.node].kind == .string else {
             // `one_of` on an optional or a list: only a string value is checked, as the slow path does.
             guard let value = value(field.node, depth: depth) else { return nil }
@@ -237,7 +242,7 @@ private struct Cursor {
         return .string(read)
     }
 
-    private mutating func list(_ element: Int, depth: Int, reusing old: consuming Value) -> Value? {
+    private mutating func list(_ element: Int, depth: Int, reusing old: inout Value) -> Value? {
         guard depth < maxDepth - 1, peek == UInt8(ascii: "[") else { return nil }
         index += 1
         skipWhitespace()
@@ -248,7 +253,11 @@ private struct Cursor {
         // The previous snapshot's list here: its storage holds this one's items (the same
         // storage when nothing else holds it), each old item offered for reuse to the new one.
         var values: [Value] = []
-        if case .list(let previous) = consume old { values = consume previous }
+        if case .list = old {
+            var taken = Value.null
+            swap(&taken, &old)
+            if case let .list(previous) = consume taken { values = previous }
+        }
         let reusable = values.count
         // Grown from 16, not from 1: a list that is there at all rarely has one item, and
         // each doubling is a new allocation and a move.
@@ -256,11 +265,15 @@ private struct Cursor {
         var count = 0
         while true {
             guard count < maxListLength else { return nil }
-            var candidate = Value.null
-            if count < reusable { swap(&candidate, &values[count]) }
-            let read = value(element, depth: depth + 1, reusing: consume candidate)
-            guard let value = consume read else { return nil }
-            if count < reusable { values[count] = consume value } else { values.append(consume value) }
+            if count < reusable {
+                let read = value(element, depth: depth + 1, reusing: &values[count])
+                guard let value = consume read else { return nil }
+                values[count] = consume value
+            } else {
+                let read = value(element, depth: depth + 1)
+                guard let value = consume read else { return nil }
+                values.append(consume value)
+            }
             count += 1
             skipWhitespace()
             if peek == UInt8(ascii: ",") {
