@@ -79,7 +79,7 @@ while IFS= read -r value; do
     printf '%s' "$value" >"$SEEDS/expression/$n"
 done < <(sed -n -E 's/^[[:space:]]*(- )?[a-z_?]+: +(.*[^ ]) *$/\2/p' rules/*.yaml |
     sed -E 's/ +#.*$//; s/^"(.*)"$/\1/' | grep -v -E '^[>|]-?$' | sort -u)
-find examples Tests/TariffCLITests -name '*.yaml' -o -name '*.json' -o -name '*.jsonl' |
+find examples Tests/TariffCLITests Tests/Fuzz/seeds -name '*.yaml' -o -name '*.json' -o -name '*.jsonl' |
     while IFS= read -r file; do cp "$file" "$SEEDS/snapshot/$(echo "$file" | tr '/' '_')"; done
 
 # Swift's lazily initialized globals (the plugin lists, record types) are allocated under
