@@ -152,6 +152,19 @@ public struct OutcomeValue: Sendable, Hashable {
         .init(name: "name", type: .string), .init(name: "value", type: .string), .init(name: "type", type: .string),
     ])
 
+    /// The value the text was made from, as far as the text keeps it: an `int`, `bool`,
+    /// `decimal` or `date` as itself, money as a decimal, anything else as text; with its type.
+    var restoredValue: (value: Value, type: ValueType) {
+        switch type {
+        case "int": if let number = Int64(text) { return (.int(number), .int) }
+        case "bool": return (.bool(text == "true"), .bool)
+        case "date": if let date = try? CivilDate(parsing: text) { return (.date(date), .date) }
+        case "decimal", "money": if let number = try? ExactDecimal(parsing: text) { return (.decimal(number), .decimal) }
+        default: break
+        }
+        return (.string(text), .string)
+    }
+
     public var record: Value {
         .record(Record(type: Self.recordType, count: 3) { fields in
             fields.append(.string(name))

@@ -46,28 +46,40 @@ public struct Invoice: Sendable, Hashable {
             get { record[2].text ?? "" }
             set { record[2] = .string(newValue) }
         }
-        /// The rule's `details`, in the order written (empty when it has none).
+        /// The rule's `details`, in the order written (empty when it has none). Set, each
+        /// becomes a field holding its value again: an `int`, `bool`, `decimal` or `date` as
+        /// itself, money as a decimal (its text and JSON are the same), anything else as text.
         public var details: [OutcomeValue] {
             get {
-                guard record.count > 3, case let .list(values) = record[3] else { return [] }
-                return values.compactMap(OutcomeValue.init)
+                var all: [OutcomeValue] = []
+                forEachDetail { all.append($0) }
+                return all
             }
-            set { record[3] = .list(newValue.map(\.record)) }
+            set {
+                guard !newValue.isEmpty else { return record[3] = .null }
+                let values = newValue.map(\.restoredValue)
+                let type = RecordType(name: "details", fields: zip(newValue, values).map { .init(name: $0.name, type: $1.type) })
+                record[3] = .record(Record(type: type, fields: values.map(\.value)))
+            }
         }
 
         /// Each of the rule's `details` in order, read in place (``details`` builds an array).
         public func forEachDetail(_ body: (OutcomeValue) throws -> Void) rethrows {
-            guard record.count > 3, case let .list(values) = record[3] else { return }
-            for index in values.indices {
-                if let detail = OutcomeValue(values[index]) { try body(detail) }
+            guard record.count > 3, case let .record(details) = record[3] else { return }
+            let fields = details.type.fields
+            for slot in 0..<min(fields.count, details.count) {
+                try body(OutcomeValue(name: fields[slot].name, value: details[slot]))
             }
         }
 
         /// The violation a record of ``ViolationKind/recordType`` is, or nil for any other value.
         init?(_ value: Value) {
             guard case let .record(record) = value, record.type === ViolationKind.recordType, record.count == 4,
-                  case .string = record[0], case .string = record[1], case .string = record[2],
-                  case .list = record[3] else { return nil }
+                  case .string = record[0], case .string = record[1], case .string = record[2] else { return nil }
+            switch record[3] {
+            case .record, .null: break
+            default: return nil
+            }
             self.record = record
         }
     }

@@ -21,12 +21,17 @@ public struct ViolationKind: RuleKind {
         RuleField("code", .text, required: true, summary: "a stable reason code"),
         RuleField("message", .template, required: true, summary: "what is wrong, in words"),
         RuleField("details", .expressionMap,
-                  summary: "named values for machines (e164: item.e164), kept as text in the order written"),
+                  summary: "named values for machines (e164: item.e164), in the order written"),
     ]
+
+    /// The declared type of a violation's `details`: a record whose fields each rule names
+    /// (its own type, with the names and types of its `details`), read by name through
+    /// ``Invoice/Violation/details``; null when the rule has none.
+    public static let detailsType = RecordType.processLifetime(name: "details", fields: [])
 
     public static let recordType = RecordType.processLifetime(name: "violation", fields: [
         .init(name: "rule", type: .string), .init(name: "code", type: .string), .init(name: "message", type: .string),
-        .init(name: "details", type: .list(.record(OutcomeValue.recordType))),
+        .init(name: "details", type: .optional(.record(detailsType))),
     ])
 
     public init() {}
@@ -45,7 +50,10 @@ public struct ViolationKind: RuleKind {
             details.append(Detail(name: name, expression: expression))
         }
         guard ok, let when, let message, let code = rule.text("code") else { return nil }
-        return Program(id: rule.id, each: each, when: when, code: code, message: message, details: details)
+        // One record per violation holds its details, of a type with the rule's names: one
+        // allocation, where a list of name-and-value records was three for two details.
+        let detailsType = RecordType(name: "details", fields: details.map { .init(name: $0.name, type: $0.expression.type) })
+        return Program(id: rule.id, each: each, when: when, code: code, message: message, details: details, detailsType: detailsType)
     }
 
     struct Detail: Sendable {
@@ -60,6 +68,7 @@ public struct ViolationKind: RuleKind {
         let code: String
         let message: CompiledTemplate
         let details: [Detail]
+        let detailsType: RecordType
 
         var resultType: ValueType { .list(.record(ViolationKind.recordType)) }
 
@@ -69,13 +78,14 @@ public struct ViolationKind: RuleKind {
             // a time reallocated the list as it grew.
             try each.forEach(frame, count: { found.reserveCapacity($0) }) { _ throws(EvaluationError) in
                 guard try when.test(frame) else { return }
-                var values: [Value] = []
-                values.reserveCapacity(details.count)
-                // Read in place through a buffer: `for (name, expression) in details` copies
-                // each pair out (a retain and a release per field of the expression).
-                try details.withUnsafeBufferPointer { details throws(EvaluationError) in
-                    for detail in details.indices {
-                        values.append(OutcomeValue(name: details[detail].name, value: try details[detail].expression.evaluate(frame)).record)
+                var values = Value.null
+                if !details.isEmpty {
+                    // Read in place through a buffer: `for (name, expression) in details`
+                    // copies each pair out (a retain and a release per field of the expression).
+                    try details.withUnsafeBufferPointer { details throws(EvaluationError) in
+                        values = .record(try Record(type: detailsType, count: details.count, throwing: { fields throws(EvaluationError) in
+                            for detail in details.indices { fields.append(try details[detail].expression.evaluate(frame)) }
+                        }))
                     }
                 }
                 let message = try message.render(frame)
@@ -83,7 +93,7 @@ public struct ViolationKind: RuleKind {
                     fields.append(.string(id))
                     fields.append(.string(code))
                     fields.append(.string(message))
-                    fields.append(.list(values))
+                    fields.append(values)
                 }))
             }
             return .list(found)

@@ -39,6 +39,24 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// As ``init(type:count:_:)``, for fields whose values may fail to compute: when `build`
+    /// throws, the fields appended so far are destroyed with the record and the error is
+    /// thrown.
+    @inlinable
+    public init<E: Error>(type: RecordType, count: Int, throwing build: (inout Fields) throws(E) -> Void) throws(E) {
+        var failure: E?
+        let storage = unsafeDowncast(RecordStorage.create(minimumCapacity: count) { _ in .init(type: type, count: 0) },
+                                     to: RecordStorage.self)
+        storage.withUnsafeMutablePointers { header, base in
+            var fields = Fields(base: base, capacity: count)
+            do throws(E) { try build(&fields) } catch { failure = error }
+            precondition(failure != nil || fields.count == count, "a record of \(count) fields was given \(fields.count)")
+            header.pointee.count = fields.count
+        }
+        if let failure { throw failure }
+        self.storage = storage
+    }
+
     /// The fields of a record being made, appended in slot order (see
     /// ``init(type:count:_:)``).
     public struct Fields: ~Copyable {

@@ -61,6 +61,80 @@ struct ViolationKindTests {
         #expect(try BillingFixtures.invoice(snapshot, engine: engine).violations.count == violations)
     }
 
+    /// `details` of every kind of value come out by name, in the order written, with the
+    /// text and type a reader of the invoice sees; a rule without `details` has none.
+    @Test func detailsOfEveryTypeByName() throws {
+        let engine = try BillingFixtures.engine(editing: "pricing.yaml", replacing: """
+                code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
+            """, with: """
+                code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
+                details:
+                  e164: item.e164
+                  fee: number_fee[item.country] ?? number_fee.default
+                  count: account.numbers.count()
+                  verified: account.addresses.any(a, a.verified)
+                  since: as_of
+            """)
+        let snapshot = try BillingFixtures.snapshot(BillingFixtures.account(
+            numbers: ["{ e164: \"+3220000000\", country: BE }", "{ e164: \"+33100000001\", country: FR }"]), engine: engine)
+        let violation = try #require(try BillingFixtures.invoice(snapshot, engine: engine).violations.first)
+        #expect(violation.details.map(\.name) == ["e164", "fee", "count", "verified", "since"])
+        #expect(violation.details.map(\.text) == ["+3220000000", violation.details[1].text, "2", "true", "2026-04-30"])
+        #expect(violation.details.map(\.type) == ["string", "money", "int", "bool", "date"])
+        #expect(try ExactDecimal(parsing: violation.details[1].text) > ExactDecimal(0))
+        // Without `details` (the rules as they are): none.
+        let plain = try BillingFixtures.engine()
+        let without = try BillingFixtures.snapshot(BillingFixtures.account(numbers: ["{ e164: \"+3220000000\", country: BE }"]), engine: plain)
+        #expect(try BillingFixtures.invoice(without, engine: plain).violations.first?.details == [])
+    }
+
+    /// A detail that fails to compute fails the evaluation with its error, as any
+    /// expression does, and leaves nothing behind: the next snapshot bills as usual.
+    @Test func aDetailThatFailsFailsTheEvaluation() throws {
+        let engine = try BillingFixtures.engine(editing: "pricing.yaml", replacing: """
+                code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
+            """, with: """
+                code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
+                details:
+                  e164: item.e164
+                  share: 100 / (account.numbers.count() - 1)
+            """)
+        let lonely = try BillingFixtures.snapshot(BillingFixtures.account(numbers: ["{ e164: \"+3220000000\", country: BE }"]), engine: engine)
+        let asOf = try BillingFixtures.asOf()
+        guard case let .failure(error) = engine.preview(lonely, asOf: asOf) else {
+            Issue.record("a division by zero in a detail gave an invoice")
+            return
+        }
+        #expect(error.diagnostic.message.contains("zero"))
+        let two = try BillingFixtures.snapshot(BillingFixtures.account(
+            numbers: ["{ e164: \"+3220000000\", country: BE }", "{ e164: \"+33100000001\", country: FR }"]), engine: engine)
+        let violation = try #require(try BillingFixtures.invoice(two, engine: engine).violations.first)
+        #expect(violation.details.map(\.name) == ["e164", "share"])
+        #expect(violation.details.first?.text == "+3220000000")
+        #expect(try ExactDecimal(parsing: violation.details[1].text) == ExactDecimal(100))
+    }
+
+    /// Details set through the API come back with their names and texts, and the numbers,
+    /// Bools and dates as such (money as a decimal: the same text and JSON).
+    @Test func detailsSetThroughTheAPIRoundTrip() throws {
+        let engine = try BillingFixtures.engine()
+        var invoice = try BillingFixtures.invoice(try BillingFixtures.example("globex.yaml", engine: engine), engine: engine)
+        let set = [
+            OutcomeValue(name: "e164", value: .string("+3220000000")),
+            OutcomeValue(name: "count", value: .int(3)),
+            OutcomeValue(name: "allowed", value: .bool(false)),
+            OutcomeValue(name: "fee", value: .money(Money(try ExactDecimal(parsing: "4.50"), .eur))),
+            OutcomeValue(name: "from", value: .date(try CivilDate(parsing: "2026-03-05"))),
+        ]
+        invoice.violations[0].details = set
+        let read = invoice.violations[0].details
+        #expect(read.map(\.name) == set.map(\.name))
+        #expect(read.map(\.text) == set.map(\.text))
+        #expect(read.map(\.type) == ["string", "int", "bool", "decimal", "date"])
+        invoice.violations[0].details = []
+        #expect(invoice.violations[0].details.isEmpty)
+    }
+
     @Test func domesticNumbersAreNeverViolations() throws {
         let engine = try BillingFixtures.engine()
         let snapshot = try BillingFixtures.snapshot(BillingFixtures.account(
