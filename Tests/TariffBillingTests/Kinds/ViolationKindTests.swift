@@ -61,20 +61,20 @@ struct ViolationKindTests {
         #expect(try BillingFixtures.invoice(snapshot, engine: engine).violations.count == violations)
     }
 
+    /// The rules with `details` (one `name: expression` each) added to the foreign-number rule.
+    static func engine(details: [String]) throws -> BillingEngine {
+        let code = "    code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS\n"
+        return try BillingFixtures.engine(editing: "pricing.yaml", replacing: code,
+                                          with: code + "    details:\n" + details.map { "      \($0)\n" }.joined())
+    }
+
     /// `details` of every kind of value come out by name, in the order written, with the
     /// text and type a reader of the invoice sees; a rule without `details` has none.
     @Test func detailsOfEveryTypeByName() throws {
-        let engine = try BillingFixtures.engine(editing: "pricing.yaml", replacing: """
-                code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
-            """, with: """
-                code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
-                details:
-                  e164: item.e164
-                  fee: number_fee[item.country] ?? number_fee.default
-                  count: account.numbers.count()
-                  verified: account.addresses.any(a, a.verified)
-                  since: as_of
-            """)
+        let engine = try Self.engine(details: [
+            "e164: item.e164", "fee: number_fee[item.country] ?? number_fee.default", "count: account.numbers.count()",
+            "verified: account.addresses.any(a, a.verified)", "since: as_of",
+        ])
         let snapshot = try BillingFixtures.snapshot(BillingFixtures.account(
             numbers: ["{ e164: \"+3220000000\", country: BE }", "{ e164: \"+33100000001\", country: FR }"]), engine: engine)
         let violation = try #require(try BillingFixtures.invoice(snapshot, engine: engine).violations.first)
@@ -91,14 +91,7 @@ struct ViolationKindTests {
     /// A detail that fails to compute fails the evaluation with its error, as any
     /// expression does, and leaves nothing behind: the next snapshot bills as usual.
     @Test func aDetailThatFailsFailsTheEvaluation() throws {
-        let engine = try BillingFixtures.engine(editing: "pricing.yaml", replacing: """
-                code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
-            """, with: """
-                code: FOREIGN_NUMBER_WITHOUT_VERIFIED_ADDRESS
-                details:
-                  e164: item.e164
-                  share: 100 / (account.numbers.count() - 1)
-            """)
+        let engine = try Self.engine(details: ["e164: item.e164", "share: 100 / (account.numbers.count() - 1)"])
         let lonely = try BillingFixtures.snapshot(BillingFixtures.account(numbers: ["{ e164: \"+3220000000\", country: BE }"]), engine: engine)
         let asOf = try BillingFixtures.asOf()
         guard case let .failure(error) = engine.preview(lonely, asOf: asOf) else {
