@@ -34,12 +34,19 @@ public struct InlineText: Equatable, Sendable {
     @inlinable @inline(__always)
     public init?(asciiWords low: UInt64, _ high: UInt64, count: Int) {
         guard count >= 0, count <= 15 else { return nil }
-        let lowKept: UInt64 = count >= 8 ? ~0 : (1 << UInt64(8 * count)) &- 1
-        let highKept: UInt64 = count <= 8 ? 0 : (1 << UInt64(8 * (count - 8))) &- 1
-        let kept = (low & lowKept, high & highKept)
+        let masks = Self.masks(count: count)
+        let kept = (low & masks.low, high & masks.high)
         guard (kept.0 | kept.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
         self.low = kept.0
         self.high = kept.1 | (0xE0 | UInt64(count)) << 56   // immortal, ASCII, inline; the count
+    }
+
+    /// All ones over the first `count` bytes (0 through 15) of the two words, zeros over the
+    /// rest: what keeps a text's own bytes and drops what follows them.
+    @inlinable @inline(__always)
+    public static func masks(count: Int) -> (low: UInt64, high: UInt64) {
+        (count >= 8 ? ~0 : (1 << UInt64(8 * count)) &- 1,
+         count <= 8 ? 0 : (1 << UInt64(8 * (count - 8))) &- 1)
     }
 
     /// The text as a `String`: the two words are one, with no storage to allocate.

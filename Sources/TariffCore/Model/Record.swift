@@ -16,6 +16,7 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
         storage = fields.withUnsafeBufferPointer { fields in
             RecordStorage.make(type: type, count: fields.count) { target in
                 if let source = fields.baseAddress { target.initialize(from: source, count: fields.count) }
+                return fields.count
             }
         }
     }
@@ -36,6 +37,7 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
             var fields = Fields(base: base, capacity: count)
             build(&fields)
             precondition(fields.count == count, "a record of \(count) fields was given \(fields.count)")
+            return fields.count
         }
     }
 
@@ -45,16 +47,14 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
     @inlinable
     public init<E: Error>(type: RecordType, count: Int, throwing build: (inout Fields) throws(E) -> Void) throws(E) {
         var failure: E?
-        let storage = unsafeDowncast(RecordStorage.create(minimumCapacity: count) { _ in .init(type: type, count: 0) },
-                                     to: RecordStorage.self)
-        storage.withUnsafeMutablePointers { header, base in
+        let made = RecordStorage.make(type: type, count: count) { base in
             var fields = Fields(base: base, capacity: count)
             do throws(E) { try build(&fields) } catch { failure = error }
             precondition(failure != nil || fields.count == count, "a record of \(count) fields was given \(fields.count)")
-            header.pointee.count = fields.count
+            return fields.count
         }
         if let failure { throw failure }
-        self.storage = storage
+        storage = made
     }
 
     /// The fields of a record being made, appended in slot order (see
@@ -185,11 +185,12 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
     }
 
     @inlinable @inline(__always)
-    static func make(type: RecordType, count: Int, _ initialize: (UnsafeMutablePointer<Value>) -> Void) -> RecordStorage {
+    /// Room for `count` fields, of which `initialize` initializes the first ones and says
+    /// how many (all, unless making the record failed part way): those the record holds.
+    static func make(type: RecordType, count: Int, _ initialize: (UnsafeMutablePointer<Value>) -> Int) -> RecordStorage {
         let storage = unsafeDowncast(create(minimumCapacity: count) { _ in Header(type: type, count: 0) }, to: RecordStorage.self)
         storage.withUnsafeMutablePointers { header, fields in
-            initialize(fields)
-            header.pointee.count = count
+            header.pointee.count = initialize(fields)
         }
         return storage
     }
@@ -197,7 +198,10 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
     @usableFromInline
     func copy() -> RecordStorage {
         withUnsafeMutablePointers { header, fields in
-            Self.make(type: header.pointee.type, count: header.pointee.count) { $0.initialize(from: fields, count: header.pointee.count) }
+            Self.make(type: header.pointee.type, count: header.pointee.count) { target in
+                target.initialize(from: fields, count: header.pointee.count)
+                return header.pointee.count
+            }
         }
     }
 

@@ -238,10 +238,9 @@ struct JSONText {
     private mutating func inlineString(_ words: InlineText) -> Bool {
         let length = words.count
         let spaces: UInt64 = 0x2020_2020_2020_2020
-        let lowKept: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) &- 1
-        let highKept: UInt64 = length <= 8 ? 0 : (1 << UInt64(8 * (length - 8))) &- 1
-        guard !Self.mayNeedEscape(words.low & lowKept | spaces & ~lowKept),
-              !Self.mayNeedEscape(words.high & highKept | spaces & ~highKept) else { return false }
+        let kept = InlineText.masks(count: length)
+        guard !Self.mayNeedEscape(words.low & kept.low | spaces & ~kept.low),
+              !Self.mayNeedEscape(words.high & kept.high | spaces & ~kept.high) else { return false }
         reserve(18)
         buffer[count] = UInt8(ascii: "\"")
         let target = UnsafeMutableRawPointer(buffer + count + 1)
