@@ -150,7 +150,9 @@ private struct Cursor {
         guard !node.tooWide else { return nil }
         let first = node.fields.lowerBound
         let count = node.fields.count
-        let type = plan.recordTypes[recordIndex]
+        // The type unretained: the plan holds it for the whole read (a retain and a release
+        // per record otherwise); a new record retains it as it stores it.
+        let type = plan.recordTypes.withUnsafeBufferPointer { Unmanaged.passUnretained($0[recordIndex]) }
         // The previous snapshot's record here, when nothing else holds it: its fields are
         // replaced as the keys arrive, each old one offered for reuse to the value read.
         // Asked in place, through the optional, after the match's statement has ended: a
@@ -162,11 +164,11 @@ private struct Cursor {
             if case let .record(previous) = consume taken { candidate = previous }
         }
         var reused: Record?
-        if candidate?.isOf(type) == true, candidate?.count == count, candidate?.isUniquelyReferenced() == true {
+        if candidate?.isOf(type.takeUnretainedValue()) == true, candidate?.count == count, candidate?.isUniquelyReferenced() == true {
             reused = candidate.take()
         }
         // Else null at first; each field set as its key arrives (usually in the schema's order).
-        var record = reused.take() ?? Record(type: type, count: count) { fields in
+        var record = reused.take() ?? Record(type: type.takeUnretainedValue(), count: count) { fields in
             for _ in 0..<count { fields.append(.null) }
         }
         // Owned here alone (new, or checked unique): fields written in place, no check per
