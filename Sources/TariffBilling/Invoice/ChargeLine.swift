@@ -72,20 +72,21 @@ public struct ChargeLine: Sendable, Hashable {
     public init(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
                 fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil, team: String? = nil,
                 user: String? = nil, billed: Bool = true, items: [Int] = []) {
-        self.init(rule: rule, label: label, quantity: quantity, unitPrice: unitPrice, amount: amount, interval: interval,
-                  fraction: fraction, basis: basis, date: date, team: team, user: user, billed: billed,
+        self.init(rule: rule, labelField: .string(label), quantity: quantity, unitPrice: unitPrice, amount: amount,
+                  interval: interval, fraction: fraction, basis: basis, date: date, team: team, user: user, billed: billed,
                   itemsField: SingleItem.value(of: items))
     }
 
-    /// The one place that lays out a line's fields; `itemsField` is the `items` field as
-    /// it is stored (``SingleItem/value(of:)``).
+    /// The one place that lays out a line's fields; `labelField` is the label as a text
+    /// value (`.string`, or the `.text` a template rendered), `itemsField` the `items`
+    /// field as it is stored (``SingleItem/value(of:)``).
     @inline(__always)
-    init(rule: String, label: String, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
+    init(rule: String, labelField: Value, quantity: Int64, unitPrice: Money, amount: Money, interval: Period? = nil,
          fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil, team: String? = nil,
          user: String? = nil, billed: Bool = true, itemsField: Value) {
         record = Record(type: Self.recordType, count: 13) { fields in
             fields.append(.string(rule))
-            fields.append(.string(label))
+            fields.append(labelField)
             fields.append(.int(quantity))
             fields.append(.money(unitPrice))
             fields.append(.money(amount))
@@ -125,7 +126,7 @@ public struct ChargeLine: Sendable, Hashable {
     /// The line a record of ``recordType`` is, or nil for any other value.
     public init?(_ value: Value) {
         guard case let .record(record) = value, record.type === Self.recordType, record.count == 13,
-              case .string = record[0], case .string = record[1], case .int = record[2],
+              case .string = record[0], record[1].isText, case .int = record[2],
               case .money = record[3], case .money = record[4], case .bool = record[11],
               case .list = record[12] else { return nil }
         self.record = record
@@ -211,8 +212,7 @@ enum LineMerger {
 }
 
 extension Value {
-    /// The text of a string value; nil for any other value. For the views' getters.
-    var text: String? {
-        if case let .string(text) = self { text } else { nil }
-    }
+    /// The text of a string value, held either way (``Value/string``); nil for any other
+    /// value. For the views' getters.
+    var text: String? { string }
 }

@@ -75,7 +75,7 @@ public struct Invoice: Sendable, Hashable {
         /// The violation a record of ``ViolationKind/recordType`` is, or nil for any other value.
         init?(_ value: Value) {
             guard case let .record(record) = value, record.type === ViolationKind.recordType, record.count == 4,
-                  case .string = record[0], case .string = record[1], case .string = record[2] else { return nil }
+                  case .string = record[0], case .string = record[1], record[2].isText else { return nil }
             switch record[3] {
             case .record, .null: break
             default: return nil

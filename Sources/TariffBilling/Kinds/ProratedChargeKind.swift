@@ -81,7 +81,8 @@ public struct ProratedChargeKind: RuleKind {
                 guard start < end else { return }
                 var count: Int64 = 1
                 if let quantity, case let .int(q) = try quantity.evaluate(frame) { count = q }
-                let text = try label.render(frame)
+                // Merging keys lines by their label's `String`: made once, here, for them.
+                let text = merges ? .string(try label.render(frame)) : try label.renderValue(frame)
                 do throws(ArithmeticError) {
                     let interval = try Period(start: start, end: end)
                     let proration = try basis.prorate(interval)
@@ -91,9 +92,9 @@ public struct ProratedChargeKind: RuleKind {
                     }
                     let unit = try Self.prorate(monthly, by: proration.fraction, settings: settings, trace: frame.trace)
                     let amount = try unit.multiplying(ExactDecimal(count))
-                    lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: unit, amount: amount,
+                    lines.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: unit, amount: amount,
                                             interval: interval, fraction: proration.fraction.description, basis: basis.name,
-                                            items: item.map(SingleItem.list) ?? []))
+                                            itemsField: SingleItem.value(of: item.map(SingleItem.list) ?? [])))
                 } catch {
                     throw EvaluationError(error, in: from)
                 }

@@ -64,16 +64,17 @@ public struct RecurringChargeKind: RuleKind {
                 if let quantity, case let .int(q) = try quantity.evaluate(frame) { count = q }
                 var period: Period?
                 if let interval, case let .period(p) = try interval.evaluate(frame) { period = p }
-                let text = try label.render(frame)
+                // Merging keys lines by their label's `String`: made once, here, for them.
+                let text = merges ? .string(try label.render(frame)) : try label.renderValue(frame)
                 do throws(ArithmeticError) {
                     let rounded = try settings.lineAmount(unit, label: "unit price", trace: frame.trace)
                     // One of a thing (most lines) costs its unit price: x × 1 is x, at its scale.
                     let amount = count == 1 ? rounded : try rounded.multiplying(ExactDecimal(count))
                     if merges {
-                        lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
-                                                interval: period, items: item.map(SingleItem.list) ?? []))
+                        lines.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: rounded, amount: amount,
+                                                interval: period, itemsField: SingleItem.value(of: item.map(SingleItem.list) ?? [])))
                     } else {
-                        values.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: rounded, amount: amount,
+                        values.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: rounded, amount: amount,
                                                  interval: period,
                                                  itemsField: item.map { SingleItem.value($0, in: singleItems) } ?? .list([])).value)
                     }

@@ -78,14 +78,14 @@ public struct UsageChargeKind: RuleKind {
                 if let team, case let .string(t) = try team.evaluate(frame) { teamName = t }
                 var userName: String?
                 if let user, case let .string(u) = try user.evaluate(frame) { userName = u }
-                let text = try label.render(frame)
+                let text = try label.renderValue(frame)
                 do throws(ArithmeticError) {
                     let rounded = try settings.lineAmount(charged, label: "amount", trace: frame.trace)
                     let unit = count == 1 ? rounded : try Money(rounded.amount.dividing(ExactDecimal(count), scale: rounded.currency.minorUnits,
                                                                                         rounding: settings.mode), rounded.currency)
-                    lines.append(ChargeLine(rule: id, label: text, quantity: count, unitPrice: unit, amount: rounded,
+                    lines.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: unit, amount: rounded,
                                             date: when, team: teamName, user: userName, billed: isBilled,
-                                            items: item.map(SingleItem.list) ?? []).value)
+                                            itemsField: SingleItem.value(of: item.map(SingleItem.list) ?? [])).value)
                 } catch {
                     throw EvaluationError(error, in: amount)
                 }

@@ -88,11 +88,11 @@ public struct ViolationKind: RuleKind {
                         }))
                     }
                 }
-                let message = try message.render(frame)
+                let message = try message.renderValue(frame)
                 found.append(.record(Record(type: ViolationKind.recordType, count: 4) { fields in
                     fields.append(.string(id))
                     fields.append(.string(code))
-                    fields.append(.string(message))
+                    fields.append(message)
                     fields.append(values)
                 }))
             }

@@ -102,11 +102,30 @@ public struct CompiledTemplate: Sendable {
 
     public func render(_ frame: Frame) throws(EvaluationError) -> String {
         if holes.isEmpty { return constant }
-        // Bytes into the frame's scratch memory, then one string: appending Strings piece
-        // by piece costs a grapheme-boundary check per piece.
+        return try withScratch(frame) { text in text.string() }
+    }
+
+    /// The text as a value: its bytes appended to the evaluation's ``TextArena`` and held
+    /// as a ``TextRun`` of it, so the text costs no allocation of its own (the labels and
+    /// messages every line and violation carries). A template without holes gives its
+    /// constant `String`, shared.
+    public func renderValue(_ frame: Frame) throws(EvaluationError) -> Value {
+        if holes.isEmpty { return .string(constant) }
+        let run = try withScratch(frame) { text in frame.textArena.append(text) }
+        guard let run else {
+            throw EvaluationError("eval.text-too-long", "the labels of one evaluation come to more than 4 GiB of text",
+                                  hint: "a label or message of this size is a mistake in its template or its data")
+        }
+        return .text(run)
+    }
+
+    /// The text written into the frame's scratch memory, then `finish` applied to it.
+    /// (Bytes, then one string or run: appending Strings piece by piece costs a
+    /// grapheme-boundary check per piece.)
+    @inline(__always)
+    private func withScratch<R>(_ frame: Frame, _ finish: (borrowing TextScratch) -> R) throws(EvaluationError) -> R {
         var text = frame.text
         text.count = 0
-        text.reserve(capacity)
         // The frame holds an empty scratch meanwhile: a render inside a hole (none today)
         // would get memory of its own, never this one's.
         frame.text = TextScratch()
@@ -114,6 +133,14 @@ public struct CompiledTemplate: Sendable {
             frame.text.free()
             frame.text = text
         }
+        try write(frame, into: &text)
+        return finish(text)
+    }
+
+    /// The literal pieces and holes, appended to `text` in order.
+    @inline(__always)
+    private func write(_ frame: Frame, into text: inout TextScratch) throws(EvaluationError) {
+        text.reserve(capacity)
         // Pieces read in place through buffers: `holes[index].evaluate` as an argument
         // copied the closure out (a retain and a release per hole) even when the hole was
         // read at its place.
@@ -141,6 +168,7 @@ public struct CompiledTemplate: Sendable {
                         }
                         switch value {
                         case let .string(string): Self.append(string, to: &text)
+                        case let .text(run): run.withUTF8 { text.append($0) }
                         case let .int(number): Self.append(number, to: &text)
                         case let .date(date): Self.append(date, to: &text)
                         case let value: Self.append(Self.display(value), to: &text)
@@ -150,7 +178,6 @@ public struct CompiledTemplate: Sendable {
                 }
             }
         }
-        return text.string()
     }
 
     /// The UTF-8 of `string`, copied in one go (not byte by byte through a generic sequence).

@@ -22,7 +22,10 @@ enum Place: Sendable {
     /// (which the type checker rules out; the closure then reports it).
     @inline(__always)
     func read(_ frame: Frame) -> Value? {
-        read(frame, as: { copy $0 })
+        read(frame, as: { value in
+            if case .text = value { return value.materialized }
+            return copy value
+        })
     }
 
     /// Whether the text at this place equals the text at `other`, decided without copying

@@ -134,7 +134,7 @@ extension RuleGraph {
         var parameterValues = [Value](repeating: .null, count: parameters.count)
         for (name, value) in given {
             guard let parameter = parameters[name] else { continue }
-            parameterValues[parameter.slot] = value
+            parameterValues[parameter.slot] = value.materialized
         }
         for (index, keys) in plan.needed {
             let missing = keys.filter { given[$0] == nil }

@@ -15,6 +15,9 @@ public final class Frame {
     let stepLimit: Int
     /// Reused by template rendering, so a label costs one allocation (its string).
     var text = TextScratch()
+    /// Where ``CompiledTemplate/renderValue(_:)`` writes (its memory taken at the first
+    /// label); afterwards held by the runs of text the evaluation's results keep.
+    let textArena = TextArena()
     /// Bit `i`: loop-invariant operation `i` has been computed in this evaluation, and its
     /// value is in its slot (see `ExpressionCompiler.memoized`).
     var memoized: UInt64 = 0
@@ -210,6 +213,11 @@ struct TextScratch {
         reserve(1)
         base.unsafelyUnwrapped[count] = byte
         count += 1
+    }
+
+    /// `body` applied to the bytes written so far.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// The bytes written so far as a string.

@@ -214,7 +214,7 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
                 case let .string(text):
                     // Text held inline (`FR`, a rule id) has no storage to release.
                     if InlineText(text) == nil { _ = (fields + slot).move() }
-                case .list, .record: _ = (fields + slot).move()
+                case .list, .record, .text: _ = (fields + slot).move()
                 case .null, .bool, .int, .decimal, .money, .date, .period: break
                 }
             }

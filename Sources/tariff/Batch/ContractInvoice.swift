@@ -44,7 +44,7 @@ enum ContractInvoice {
                 json.raw(#","code":"#)
                 json.string(violation.code)
                 json.raw(#","message":"#)
-                json.string(violation.message)
+                json.text(violation.record[2])
                 var none = true
                 violation.forEachDetail { detail in
                     json.raw(none ? #","details":{"# : ",")
@@ -65,7 +65,7 @@ enum ContractInvoice {
         json.raw(#"{"rule":"#)
         json.string(line.rule)
         json.raw(#","label":"#)
-        json.string(line.label)
+        json.text(line.record[1])
         json.raw(#","quantity":"#)
         json.integer(line.quantity)
         json.raw(#","unit_price":"#)

@@ -109,9 +109,9 @@ struct Explanation {
             switch value {
             case let .record(record):
                 for name in ["id", "name", "e164", "description"] {
-                    if case let .string(text)? = record[name] { return text }
+                    if let text = record[name]?.string { return text }
                 }
-                for field in record.fields { if case let .string(text) = field { return text } }
+                for field in record.fields { if let text = field.string { return text } }
                 return nil
             case let .string(text): return text
             default: return value.description
