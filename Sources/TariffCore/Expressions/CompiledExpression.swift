@@ -168,7 +168,6 @@ public struct CompiledTemplate: Sendable {
                         }
                         switch value {
                         case let .string(string): Self.append(string, to: &text)
-                        case let .text(run): run.withUTF8 { text.append($0) }
                         case let .int(number): Self.append(number, to: &text)
                         case let .date(date): Self.append(date, to: &text)
                         case let value: Self.append(Self.display(value), to: &text)
