@@ -72,6 +72,15 @@ public struct Invoice: Sendable, Hashable {
             }
         }
 
+        /// Each of the rule's `details` in order, as its name and the value itself, read in
+        /// place: for writers, which spell the value without an ``OutcomeValue`` made for it.
+        public func forEachDetail(values body: (_ name: String, _ value: Value) throws -> Void) rethrows {
+            guard record.count > 3, case let .record(details) = record[3] else { return }
+            try details.type.fields.withUnsafeBufferPointer { fields in
+                for slot in 0..<min(fields.count, details.count) { try body(fields[slot].name, details[slot]) }
+            }
+        }
+
         /// The violation a record of ``ViolationKind/recordType`` is, or nil for any other value.
         init?(_ value: Value) {
             guard case let .record(record) = value, record.type === ViolationKind.recordType, record.count == 4,

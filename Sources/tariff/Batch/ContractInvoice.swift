@@ -46,13 +46,13 @@ enum ContractInvoice {
                 json.raw(#","message":"#)
                 json.text(violation.record[2])
                 var none = true
-                violation.forEachDetail { detail in
+                violation.forEachDetail(values: { name, value in
                     json.raw(none ? #","details":{"# : ",")
                     none = false
-                    json.string(detail.name)
+                    json.string(name)
                     json.byte(UInt8(ascii: ":"))
-                    json.outcome(detail)
-                }
+                    json.detail(value)
+                })
                 if !none { json.byte(UInt8(ascii: "}")) }
                 json.byte(UInt8(ascii: "}"))
             }

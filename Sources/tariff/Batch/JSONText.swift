@@ -88,12 +88,17 @@ struct JSONText {
         }
     }
 
-    /// Appends a rule's named value (a violation's detail, a decision's outcome) as
-    /// `Invoice.json` has it: numbers and booleans bare, anything else a string.
-    mutating func outcome(_ value: OutcomeValue) {
-        switch value.type {
-        case "int", "bool": unescaped(value.text)
-        default: string(value.text)
+    /// Appends a violation's detail as `Invoice.json` has the ``OutcomeValue`` made from it
+    /// (numbers and booleans bare, money at its scale, anything else its text as a
+    /// string), from the value itself: no outcome and no text made for it.
+    mutating func detail(_ value: Value) {
+        switch value {
+        case let .int(number): integer(number)
+        case let .bool(flag): flag ? raw("true") : raw("false")
+        case let .money(amount): money(amount)
+        case let .string(text): string(text)
+        case .text: text(value)
+        default: string(value.description)
         }
     }
 

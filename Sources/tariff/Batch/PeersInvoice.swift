@@ -50,12 +50,12 @@ enum PeersInvoice {
                 json.raw(first ? #"{"rule":"# : #",{"rule":"#)
                 first = false
                 json.string(violation.code)
-                violation.forEachDetail { detail in
+                violation.forEachDetail(values: { name, value in
                     json.byte(UInt8(ascii: ","))
-                    json.string(detail.name)
+                    json.string(name)
                     json.byte(UInt8(ascii: ":"))
-                    json.outcome(detail)
-                }
+                    json.detail(value)
+                })
                 json.byte(UInt8(ascii: "}"))
             }
             json.raw("]}")

@@ -1,4 +1,5 @@
 @testable import tariff
+import TariffBilling
 import TariffCore
 import Testing
 
@@ -115,5 +116,24 @@ import Testing
             }
         }
         #expect(text == expected)
+    }
+    /// A violation's detail written from its value is what `Invoice.json` writes for the
+    /// `OutcomeValue` made from it, for a value of every kind (money at and off its scale,
+    /// text that needs escapes, null, a period, a list, a record).
+    @Test func detailsAsInvoiceJSONHasTheirOutcome() throws {
+        let period = try Period(start: try CivilDate(parsing: "2026-03-01"), end: try CivilDate(parsing: "2026-04-01"))
+        let record = Record(type: RecordType(name: "r", fields: [.init(name: "a", type: .int)]), fields: [.int(1)])
+        let values: [Value] = [
+            .int(0), .int(-42), .int(.max), .bool(true), .bool(false), .null,
+            .money(Money(try ExactDecimal(parsing: "4.50"), .eur)), .money(Money(try ExactDecimal(parsing: "-0.07"), .eur)),
+            .money(Money(try ExactDecimal(parsing: "4.5"), .eur)), .money(Money(try ExactDecimal(parsing: "4.5000"), .eur)),
+            .decimal(try ExactDecimal(parsing: "1.250")), .string("FR"), .string("+4420 \"7946\"\n"),
+            .string(String(repeating: "é", count: 40)), .date(try CivilDate(parsing: "2026-03-05")), .period(period),
+            .list([.int(1), .string("a")]), .record(record),
+        ]
+        for value in values {
+            let expected = JSONWriter.render(OutcomeValue(name: "x", value: value).json)
+            #expect(Self.written { $0.detail(value) } == "prefix:" + expected, "\(value)")
+        }
     }
 }
