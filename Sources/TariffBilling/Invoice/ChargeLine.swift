@@ -125,11 +125,21 @@ public struct ChargeLine: Sendable, Hashable {
 
     /// The line a record of ``recordType`` is, or nil for any other value.
     public init?(_ value: Value) {
-        guard case let .record(record) = value, record.type === Self.recordType, record.count == 13,
-              case .string = record[0], record[1].isText, case .int = record[2],
-              case .money = record[3], case .money = record[4], case .bool = record[11],
-              case .list = record[12] else { return nil }
+        guard case let .record(record) = value, record.isOf(Self.recordType), record.count == 13,
+              record.withUnsafeBufferPointer(Self.holdsLineFields) else { return nil }
         self.record = record
+    }
+
+    /// Whether the fields have the kinds a line's must, each looked at where it lies (a
+    /// `switch` borrows it; `case .string = record[0]` copied it out and released it).
+    private static func holdsLineFields(_ fields: UnsafeBufferPointer<Value>) -> Bool {
+        switch fields[0] { case .string: break; default: return false }
+        switch fields[1] { case .string, .text: break; default: return false }
+        switch fields[2] { case .int: break; default: return false }
+        switch fields[3] { case .money: break; default: return false }
+        switch fields[4] { case .money: break; default: return false }
+        switch fields[11] { case .bool: break; default: return false }
+        switch fields[12] { case .list: return true; default: return false }
     }
 
     /// Money fields are checked to be money when the line is made or wrapped.
