@@ -111,8 +111,17 @@ public struct CompiledTemplate: Sendable {
     /// constant `String`, shared.
     public func renderValue(_ frame: Frame) throws(EvaluationError) -> Value {
         if holes.isEmpty { return .string(constant) }
-        let run = try withScratch(frame) { text in frame.textArena.append(text) }
-        guard let run else {
+        // Written straight into the arena, each piece through the arena itself: a hole
+        // that reads an earlier label of this evaluation reads the arena as it is then.
+        var sink = TextArena.Sink(frame.textArena)
+        let start = sink.start()
+        do {
+            try write(frame, into: &sink)
+        } catch {
+            sink.discard(from: start)
+            throw error
+        }
+        guard let run = sink.run(from: start) else {
             throw EvaluationError("eval.text-too-long", "the labels of one evaluation come to more than 4 GiB of text",
                                   hint: "a label or message of this size is a mistake in its template or its data")
         }
@@ -139,7 +148,7 @@ public struct CompiledTemplate: Sendable {
 
     /// The literal pieces and holes, appended to `text` in order.
     @inline(__always)
-    private func write(_ frame: Frame, into text: inout TextScratch) throws(EvaluationError) {
+    private func write<Sink: TextSink>(_ frame: Frame, into text: inout Sink) throws(EvaluationError) {
         text.reserve(capacity)
         // Pieces read in place through buffers: `holes[index].evaluate` as an argument
         // copied the closure out (a retain and a release per hole) even when the hole was
@@ -181,7 +190,7 @@ public struct CompiledTemplate: Sendable {
 
     /// The UTF-8 of `string`, copied in one go (not byte by byte through a generic sequence).
     @inline(__always)
-    static func append(_ string: String, to text: inout TextScratch) {
+    static func append<Sink: TextSink>(_ string: String, to text: inout Sink) {
         // Text held inline (`FR`, `+33612345678`) is its two words.
         if let inline = InlineText(string) { return text.append(inline) }
         let copied: Void? = string.utf8.withContiguousStorageIfAvailable { text.append($0) }
@@ -193,7 +202,7 @@ public struct CompiledTemplate: Sendable {
     /// `YYYY-MM-DD`, as ``CivilDate/description`` spells it, written in place: ten bytes
     /// reserved at once, two digits at a time from a table (constant divisors, which the
     /// compiler turns into multiplications).
-    static func append(_ date: CivilDate, to text: inout TextScratch) {
+    static func append<Sink: TextSink>(_ date: CivilDate, to text: inout Sink) {
         guard date.year >= 0, date.year < 10000 else { return append(date.description, to: &text) }
         let year = date.year, month = date.month, day = date.day
         text.write(10) { target in
@@ -220,7 +229,7 @@ public struct CompiledTemplate: Sendable {
 
     /// The decimal digits of `number`, written in place right to left, its length
     /// reserved at once (constant divisors, which the compiler turns into multiplications).
-    static func append(_ number: Int64, to text: inout TextScratch) {
+    static func append<Sink: TextSink>(_ number: Int64, to text: inout Sink) {
         var digits = 1
         var probe = number.magnitude
         while probe >= 10 {

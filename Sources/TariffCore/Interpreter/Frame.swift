@@ -142,9 +142,21 @@ public struct Slots {
     }
 }
 
+/// Where a template writes its bytes: the frame's scratch memory (for a `String`) or the
+/// evaluation's ``TextArena`` (for a run).
+protocol TextSink {
+    mutating func reserve(_ extra: Int)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// Text held inline, as its two words.
+    mutating func append(_ words: InlineText)
+    mutating func append(_ byte: UInt8)
+    /// `length` bytes written in place by `body`, which must write all of them.
+    mutating func write(_ length: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void)
+}
+
 /// Bytes a template renders into before they become one string: raw memory that grows and
 /// is reused for every label of an evaluation.
-struct TextScratch {
+struct TextScratch: TextSink {
     private(set) var base: UnsafeMutablePointer<UInt8>?
     private(set) var capacity = 0
     var count = 0
@@ -213,11 +225,6 @@ struct TextScratch {
         reserve(1)
         base.unsafelyUnwrapped[count] = byte
         count += 1
-    }
-
-    /// `body` applied to the bytes written so far.
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        body(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// The bytes written so far as a string.

@@ -4,9 +4,10 @@
 /// Only its evaluation appends, and only while it runs; a run's bytes never change once
 /// it is handed out, so runs are read from any thread after the evaluation has returned.
 public final class TextArena: @unchecked Sendable {
-    // Unchecked: only its evaluation touches it, one access at a time (a run is read after
-    // the evaluation has returned); the run-time check cost more than the copy it guards.
-    @exclusivity(unchecked) private var bytes = TextScratch()
+    // Unchecked: only its evaluation writes it, one short access at a time (``Sink``), and
+    // reads of it (a run's bytes) fall between those; the run-time check cost more than
+    // the appends it guards.
+    @exclusivity(unchecked) fileprivate var bytes = TextScratch()
 
     /// Room for the first labels at once: a medium account's come to about 1.6 KB.
     static let initialCapacity = 1024
@@ -15,13 +16,49 @@ public final class TextArena: @unchecked Sendable {
 
     deinit { bytes.free() }
 
-    /// `text` appended, as a run of this arena; nil when the arena would pass 4 GiB.
-    func append(_ text: borrowing TextScratch) -> TextRun? {
-        let start = bytes.count
-        guard start + text.count <= Int(UInt32.max) else { return nil }
-        if bytes.capacity == 0 { bytes.reserve(Self.initialCapacity) }
-        text.withBytes { bytes.append($0) }
-        return TextRun(arena: self, start: UInt32(start), count: UInt32(text.count))
+    /// A template's way into the arena: each piece appended through the arena object, so
+    /// nothing holds its bytes across the holes' evaluation (which may read earlier runs).
+    struct Sink: TextSink {
+        /// Unretained: the frame holds the arena for the whole evaluation. (A strong or an
+        /// `unowned(unsafe)` reference retained and released it at every piece.)
+        let arena: Unmanaged<TextArena>
+
+        init(_ arena: TextArena) { self.arena = Unmanaged.passUnretained(arena) }
+
+        @inline(__always)
+        private func bytes<R>(_ body: (inout TextScratch) -> R) -> R {
+            arena._withUnsafeGuaranteedRef { body(&$0.bytes) }
+        }
+
+        /// Where the text about to be written starts, with room for the first labels
+        /// made at once.
+        func start() -> Int {
+            bytes { bytes in
+                if bytes.capacity == 0 { bytes.reserve(TextArena.initialCapacity) }
+                return bytes.count
+            }
+        }
+
+        /// What was written since `start`, as a run; nil when the arena passes 4 GiB.
+        func run(from start: Int) -> TextRun? {
+            let end = bytes { $0.count }
+            guard end <= Int(UInt32.max) else {
+                discard(from: start)
+                return nil
+            }
+            return TextRun(arena: arena.takeUnretainedValue(), start: UInt32(start), count: UInt32(end - start))
+        }
+
+        /// Forgets what was written since `start` (a hole failed).
+        func discard(from start: Int) { bytes { $0.count = start } }
+
+        @inline(__always) mutating func reserve(_ extra: Int) { bytes { $0.reserve(extra) } }
+        @inline(__always) mutating func append(_ text: UnsafeBufferPointer<UInt8>) { bytes { $0.append(text) } }
+        @inline(__always) mutating func append(_ words: InlineText) { bytes { $0.append(words) } }
+        @inline(__always) mutating func append(_ byte: UInt8) { bytes { $0.append(byte) } }
+        @inline(__always) mutating func write(_ length: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+            bytes { $0.write(length, body) }
+        }
     }
 
     /// The bytes of `run`, a run of this arena.

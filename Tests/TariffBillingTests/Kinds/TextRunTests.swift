@@ -155,4 +155,20 @@ struct TextRunTests {
         if case .string = first.record[1] {} else { Issue.record("a constant label is held as \(first.record[1])") }
         #expect(first.label == "Number")
     }
+    /// A hole that fails part way through a label fails the evaluation with its error; the
+    /// bytes written before it are no run's, and the next evaluation labels as usual.
+    @Test func aHoleThatFailsFailsTheEvaluation() throws {
+        let rules = Self.rules.replacingOccurrences(of: #"label: "Number {item.name} ({item.country})""#,
+                                                    with: #"label: "Number {item.name} ({100 / (items.count() - 1)} %)""#)
+        #expect(rules != Self.rules)
+        let document = try DocumentReader.read(bytes: Array(rules.utf8), file: "runs.yaml").get()
+        let engine = try BillingEngine.compile([document]).get()
+        guard case let .failure(error) = engine.preview(try Self.snapshot(engine, names: [("alone", "FR")]), asOf: Self.asOf) else {
+            Issue.record("a division by zero in a label gave an invoice")
+            return
+        }
+        #expect(error.diagnostic.message.contains("zero"))
+        let invoice = try engine.preview(try Self.snapshot(engine, names: [("a", "FR"), ("b", "GB")]), asOf: Self.asOf).get().invoice
+        #expect(invoice.lines.map(\.label).prefix(2) == ["Number a (100.0000000000 %)", "Number b (100.0000000000 %)"])  // `/` keeps ten digits
+    }
 }
