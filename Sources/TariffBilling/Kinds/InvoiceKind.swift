@@ -87,8 +87,22 @@ public struct InvoiceKind: RuleKind {
         func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
             let accountValue = try account.evaluate(frame)
             let periodValue = try period.evaluate(frame)
-            var chargeLists: [[Value]] = []
-            chargeLists.reserveCapacity(charges.count)
+            // The charge rules' lists and the credits' amounts held on the stack while the
+            // invoice is assembled (two arrays of them were two allocations an invoice).
+            return try withUnsafeTemporaryAllocation(of: [Value].self, capacity: charges.count) { chargeLists throws(EvaluationError) in
+                var listed = 0
+                defer { _ = chargeLists.baseAddress.map { $0.deinitialize(count: listed) } }
+                return try withUnsafeTemporaryAllocation(of: Money.self, capacity: credits.count) { creditAmounts throws(EvaluationError) in
+                    var creditCount = 0
+                    return try assemble(frame, account: accountValue, period: periodValue,
+                                        chargeLists: chargeLists, listed: &listed, creditAmounts: creditAmounts, creditCount: &creditCount)
+                }
+            }
+        }
+
+        private func assemble(_ frame: Frame, account accountValue: Value, period periodValue: Value,
+                              chargeLists: UnsafeMutableBufferPointer<[Value]>, listed: inout Int,
+                              creditAmounts: UnsafeMutableBufferPointer<Money>, creditCount: inout Int) throws(EvaluationError) -> Value {
             var lineCount = 0
             // Expressions read in place through buffers: `for charge in charges` (or
             // `charges[i]`) copies each one out, a retain and a release per field.
@@ -96,15 +110,17 @@ public struct InvoiceKind: RuleKind {
                 for charge in charges.indices {
                     if case let .list(values) = try charges[charge].evaluate(frame) {
                         lineCount += values.count
-                        chargeLists.append(values)
+                        chargeLists.initializeElement(at: listed, to: values)
+                        listed += 1
                     }
                 }
             }
-            var creditAmounts: [Money] = []
-            creditAmounts.reserveCapacity(credits.count)
             try credits.withUnsafeBufferPointer { credits throws(EvaluationError) in
                 for credit in credits.indices {
-                    if case let .money(amount) = try credits[credit].evaluate(frame) { creditAmounts.append(amount) }
+                    if case let .money(amount) = try credits[credit].evaluate(frame) {
+                        creditAmounts.initializeElement(at: creditCount, to: amount)
+                        creditCount += 1
+                    }
                 }
             }
             var found: [Value] = []
@@ -121,7 +137,7 @@ public struct InvoiceKind: RuleKind {
             do throws(ArithmeticError) {
                 // By index, fields read with a `switch` (in place): `for value in values` and
                 // `case let .record(line)` each copied the line (retains and releases per line).
-                for list in chargeLists.indices {
+                for list in 0..<listed {
                     for index in chargeLists[list].indices {
                         let amount: Money
                         switch chargeLists[list][index] {
@@ -141,7 +157,7 @@ public struct InvoiceKind: RuleKind {
                     subtotal = rounded
                 }
                 var available = Money.zero(currency)
-                for amount in creditAmounts { available = try available.adding(amount) }
+                for credit in 0..<creditCount { available = try available.adding(creditAmounts[credit]) }
                 let applied = try available.compare(subtotal) <= 0 ? available : subtotal
                 let total = try subtotal.subtracting(applied)
                 let carryover = try available.subtracting(applied)
