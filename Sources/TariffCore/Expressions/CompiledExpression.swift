@@ -129,8 +129,8 @@ public struct CompiledTemplate: Sendable {
     }
 
     /// The text written into the frame's scratch memory, then `finish` applied to it.
-    /// (Bytes, then one string or run: appending Strings piece by piece costs a
-    /// grapheme-boundary check per piece.)
+    /// (Bytes, then one string: appending Strings piece by piece costs a grapheme-boundary
+    /// check per piece.)
     @inline(__always)
     private func withScratch<R>(_ frame: Frame, _ finish: (borrowing TextScratch) -> R) throws(EvaluationError) -> R {
         var text = frame.text

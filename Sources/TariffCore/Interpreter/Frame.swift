@@ -13,7 +13,8 @@ public final class Frame {
     public let trace: TraceRecorder?
     var steps = 0
     let stepLimit: Int
-    /// Reused by template rendering, so a label costs one allocation (its string).
+    /// Reused by ``CompiledTemplate/render(_:)`` (a template made a `String`: a policy's
+    /// message, a merged line's label), so such a text costs one allocation, its string's.
     var text = TextScratch()
     /// Where ``CompiledTemplate/renderValue(_:)`` writes (its memory taken at the first
     /// label); afterwards held by the runs of text the evaluation's results keep.
@@ -154,8 +155,8 @@ protocol TextSink {
     mutating func write(_ length: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void)
 }
 
-/// Bytes a template renders into before they become one string: raw memory that grows and
-/// is reused for every label of an evaluation.
+/// Bytes a template renders into: raw memory that grows. The frame's scratch is one,
+/// reused for every `String` an evaluation renders; a ``TextArena``'s buffer is another.
 struct TextScratch: TextSink {
     private(set) var base: UnsafeMutablePointer<UInt8>?
     private(set) var capacity = 0
