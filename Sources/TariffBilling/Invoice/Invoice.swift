@@ -65,11 +65,7 @@ public struct Invoice: Sendable, Hashable {
 
         /// Each of the rule's `details` in order, read in place (``details`` builds an array).
         public func forEachDetail(_ body: (OutcomeValue) throws -> Void) rethrows {
-            guard record.count > 3, case let .record(details) = record[3] else { return }
-            let fields = details.type.fields
-            for slot in 0..<min(fields.count, details.count) {
-                try body(OutcomeValue(name: fields[slot].name, value: details[slot]))
-            }
+            try forEachDetail(values: { name, value in try body(OutcomeValue(name: name, value: value)) })
         }
 
         /// Each of the rule's `details` in order, as its name and the value itself, read in

@@ -369,14 +369,12 @@ final class ExpressionCompiler {
                     return Typed(type: type, place: .localField(baseSlot, slot)) { frame throws(EvaluationError) in
                         guard let field = frame.locals.field(baseSlot, at: slot) else { throw .internalTypeError(path, at: position) }
                         if traced, let trace = frame.trace { trace.read(path, field) }
-                        if case .text = field { return field.materialized }
                         return field
                     }
                 case let .input(baseSlot, _)?:
                     return Typed(type: type, place: .inputField(baseSlot, slot)) { frame throws(EvaluationError) in
                         guard let field = frame.input[baseSlot].field(at: slot) else { throw .internalTypeError(path, at: position) }
                         if traced, let trace = frame.trace { trace.read(path, field) }
-                        if case .text = field { return field.materialized }
                         return field
                     }
                 default: break
@@ -385,7 +383,6 @@ final class ExpressionCompiler {
             return Typed(type: type) { frame throws(EvaluationError) in
                 guard let field = try evaluator(frame).field(at: slot) else { throw .internalTypeError(path, at: position) }
                 if traced, let trace = frame.trace { trace.read(path, field) }
-                if case .text = field { return field.materialized }
                 return field
             }
         case .optional(let wrapped):

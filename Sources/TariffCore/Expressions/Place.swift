@@ -22,10 +22,7 @@ enum Place: Sendable {
     /// (which the type checker rules out; the closure then reports it).
     @inline(__always)
     func read(_ frame: Frame) -> Value? {
-        read(frame, as: { value in
-            if case .text = value { return value.materialized }
-            return copy value
-        })
+        read(frame, as: { $0.materialized })
     }
 
     /// Whether the text at this place equals the text at `other`, decided without copying

@@ -84,12 +84,13 @@ public struct Slots {
     }
 
     /// The field at `index` of the record in `slot`, read in place (the record itself is
-    /// not copied out, so not retained); nil when the slot holds no record.
+    /// not copied out, so not retained), as expressions see it (``Value/materialized``);
+    /// nil when the slot holds no record.
     @inline(__always)
     public func field(_ slot: Int, at index: Int) -> Value? {
         precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
         switch base[slot] {
-        case let .record(record): return record[index]
+        case let .record(record): return record[index].materialized
         default: return nil
         }
     }

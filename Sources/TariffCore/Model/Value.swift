@@ -31,13 +31,14 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The field at `slot` of a record value, read in place; nil for any other value.
+    /// The field at `slot` of a record value, read in place, as expressions see it (a text
+    /// run as its ``materialized`` `.string`); nil for any other value.
     @inlinable @inline(__always)
     public func field(at slot: Int) -> Value? {
         // A `switch` borrows the record where `if case let` would copy it (two retains and
         // two releases per read, measured).
         switch self {
-        case let .record(record): return record[slot]
+        case let .record(record): return record[slot].materialized
         default: return nil
         }
     }
@@ -68,7 +69,8 @@ extension Value {
 
     /// The value as expressions see it: a `.text` run as the `.string` it spells (made
     /// now), any other value as it is. Every read of a field or a parameter by an
-    /// expression goes through it, so no operator, function or plugin meets a `.text`.
+    /// expression goes through it (``field(at:)``, `Slots.field`, `Place.read`, the graph's
+    /// parameters), so no operator, function or plugin meets a `.text`.
     @inlinable
     public var materialized: Value {
         if case let .text(run) = self { return .string(run.string) }

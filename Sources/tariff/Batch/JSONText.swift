@@ -96,8 +96,7 @@ struct JSONText {
         case let .int(number): integer(number)
         case let .bool(flag): flag ? raw("true") : raw("false")
         case let .money(amount): money(amount)
-        case let .string(text): string(text)
-        case .text: text(value)
+        case .string, .text: text(value)
         default: string(value.description)
         }
     }
