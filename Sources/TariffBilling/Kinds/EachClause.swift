@@ -25,33 +25,25 @@ struct EachClause: Sendable {
 
     /// Runs `body` once per element (with `item` set and the trace on that item), or once
     /// with no item when there is no `each`.
-    /// `count` is told the number of runs first, so results can be reserved at once.
+    /// `count` is told the number of runs first (at most: an `each` that is a `filter` is
+    /// told its list's length), so results can be reserved at once.
     func forEach(_ frame: Frame, count: (Int) -> Void = { _ in }, _ body: (Int?) throws(EvaluationError) -> Void) throws(EvaluationError) {
-        // A `switch` reads the expression in place; `guard let` would copy it (a retain and
-        // a release for each of its fields, per rule evaluated).
-        let values: [Value]
-        switch list {
-        case .none:
+        guard list != nil else {
             count(1)
             try body(nil)
             return
-        case let .some(list):
-            guard case let .list(elements) = try list.evaluate(frame) else {
-                throw EvaluationError("eval.internal", "'each' did not give a list", at: list.position)
-            }
-            values = elements
-            count(values.count)
-            try frame.step(values.count, at: list.position)
         }
-        // The item is lent to its slot, not copied (no retain and release per item).
-        try frame.locals.lend(slot, each: values) { index throws(EvaluationError) in
+        // Called through `?.`, in place: binding the expression (`guard let`, `case let`)
+        // copied it out, a retain and a release for each of its fields, per rule evaluated.
+        // The item is lent to its slot, not copied (no retain and release per item); a
+        // `filter` is gone through without making its list.
+        try list?.forEachElement(frame, lendingTo: slot, count: count) { index throws(EvaluationError) in
             if let trace = frame.trace {
                 trace.begin(item: index)
                 // The item itself, so an explanation can name it (license L04) and not just count it.
-                trace.read("item", values[index])
+                trace.read("item", frame.locals[slot])
             }
             try body(index)
-            return true
         }
         frame.trace?.begin(item: nil)
     }

@@ -133,7 +133,7 @@ extension ExpressionCompiler {
         }
         switch name {
         case "filter":
-            return Typed(type: receiver.type) { frame throws(EvaluationError) in
+            var filter = Typed(type: receiver.type) { frame throws(EvaluationError) in
                 guard case let .list(values) = try list(frame) else { throw .internalTypeError("filter", at: position) }
                 try frame.step(values.count, at: position)
                 var kept: [Value] = []
@@ -146,6 +146,8 @@ extension ExpressionCompiler {
                 }
                 return .list(kept)
             }
+            filter.selection = ListSelection(source: list, variable: slot, holds: holds, position: position)
+            return filter
         case "map":
             return Typed(type: .list(body.type)) { frame throws(EvaluationError) in
                 guard case let .list(values) = try list(frame) else { throw .internalTypeError("map", at: position) }

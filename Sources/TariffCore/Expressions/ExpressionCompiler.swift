@@ -100,7 +100,8 @@ final class ExpressionCompiler {
         }
         return CompiledExpression(type: type, text: syntax.text, position: syntax.position,
                                   place: type == typed.type ? typed.place : nil,
-                                  predicate: type == .bool && typed.type == .bool ? typed.predicate : nil, evaluator: evaluator)
+                                  predicate: type == .bool && typed.type == .bool ? typed.predicate : nil,
+                                  selection: type == typed.type ? typed.selection : nil, evaluator: evaluator)
     }
 
     // MARK: Diagnostics
@@ -125,6 +126,10 @@ final class ExpressionCompiler {
         /// Bools (`and`, `not`, `==`, `in`) call each other through it, without a `Value` to
         /// build and take apart between them.
         var predicate: PredicateBody?
+
+        /// A `filter`'s parts (see ``ListSelection``), for a loop over its elements that
+        /// need not make the kept list.
+        var selection: ListSelection?
 
         init(type: ValueType, place: Place? = nil, evaluator: @escaping Evaluator) {
             self.type = type

@@ -118,6 +118,24 @@ public struct Slots {
         }
     }
 
+    /// Runs `body` with `slot` holding `values[index]`, lent as ``lend(_:each:_:)`` lends
+    /// (no retain, no release; null afterwards, also when `body` throws): for a loop that
+    /// lends an element to a second slot while the first still holds it.
+    @inline(__always)
+    public func lend<R, E: Error>(_ slot: Int, elementOf values: [Value], at index: Int,
+                                  _ body: () throws(E) -> R) throws(E) -> R {
+        precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: values.count), "element out of range")
+        let target = base + slot
+        target.deinitialize(count: 1)
+        defer { target.initialize(to: .null) }
+        values.withUnsafeBufferPointer { elements in
+            UnsafeMutableRawPointer(target).copyMemory(from: elements.baseAddress.unsafelyUnwrapped + index,
+                                                       byteCount: MemoryLayout<Value>.size)
+        }
+        return try body()
+    }
+
     /// `body` applied to the value in `slot`, borrowed where it lies.
     @inline(__always)
     func withSlot<R>(_ slot: Int, _ body: (borrowing Value) -> R) -> R {
