@@ -80,7 +80,7 @@ public struct ProratedChargeKind: RuleKind {
                 }
                 guard start < end else { return }
                 var count: Int64 = 1
-                if let quantity, case let .int(q) = try quantity.evaluate(frame) { count = q }
+                if case let .int(q)? = try quantity?.evaluate(frame) { count = q }
                 // Merging keys lines by their label's `String`: made once, here, for them.
                 let text = merges ? .string(try label.render(frame)) : try label.renderValue(frame)
                 do throws(ArithmeticError) {

@@ -61,9 +61,9 @@ public struct RecurringChargeKind: RuleKind {
             try each.forEach(frame, count: { count in if !merges { values.reserveCapacity(count) } }) { item throws(EvaluationError) in
                 guard case let .money(unit) = try price.evaluate(frame) else { throw .init("eval.internal", "price", at: price.position) }
                 var count: Int64 = 1
-                if let quantity, case let .int(q) = try quantity.evaluate(frame) { count = q }
+                if case let .int(q)? = try quantity?.evaluate(frame) { count = q }
                 var period: Period?
-                if let interval, case let .period(p) = try interval.evaluate(frame) { period = p }
+                if case let .period(p)? = try interval?.evaluate(frame) { period = p }
                 // Merging keys lines by their label's `String`: made once, here, for them.
                 let text = merges ? .string(try label.render(frame)) : try label.renderValue(frame)
                 do throws(ArithmeticError) {

@@ -69,15 +69,15 @@ public struct UsageChargeKind: RuleKind {
             try each.forEach(frame) { item throws(EvaluationError) in
                 guard case let .money(charged) = try amount.evaluate(frame) else { throw .init("eval.internal", "amount", at: amount.position) }
                 var isBilled = true
-                if let billed, case let .bool(b) = try billed.evaluate(frame) { isBilled = b }
+                if case let .bool(b)? = try billed?.evaluate(frame) { isBilled = b }
                 var count: Int64 = 1
-                if let quantity, case let .int(q) = try quantity.evaluate(frame) { count = q }
+                if case let .int(q)? = try quantity?.evaluate(frame) { count = q }
                 var when: CivilDate?
-                if let date, case let .date(d) = try date.evaluate(frame) { when = d }
+                if case let .date(d)? = try date?.evaluate(frame) { when = d }
                 var teamName: String?
-                if let team, case let .string(t) = try team.evaluate(frame) { teamName = t }
+                if case let .string(t)? = try team?.evaluate(frame) { teamName = t }
                 var userName: String?
-                if let user, case let .string(u) = try user.evaluate(frame) { userName = u }
+                if case let .string(u)? = try user?.evaluate(frame) { userName = u }
                 let text = try label.renderValue(frame)
                 do throws(ArithmeticError) {
                     let rounded = try settings.lineAmount(charged, label: "amount", trace: frame.trace)
