@@ -77,7 +77,7 @@ public struct ChargeLine: Sendable, Hashable {
                   itemsField: SingleItem.value(of: items))
     }
 
-    /// The one place that lays out a line's fields; `labelField` is the label as a text
+    /// A line from its fields; `labelField` is the label as a text
     /// value (`.string`, or the `.text` a template rendered), `itemsField` the `items`
     /// field as it is stored (``SingleItem/value(of:)``).
     @inline(__always)
@@ -85,20 +85,43 @@ public struct ChargeLine: Sendable, Hashable {
          fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil, team: String? = nil,
          user: String? = nil, billed: Bool = true, itemsField: Value) {
         record = Record(type: Self.recordType, count: 13) { fields in
-            fields.append(.string(rule))
-            fields.append(labelField)
-            fields.append(.int(quantity))
-            fields.append(.money(unitPrice))
-            fields.append(.money(amount))
-            fields.append(interval.map(Value.period) ?? .null)
-            fields.append(fraction.map(Value.string) ?? .null)
-            fields.append(basis.map(Value.string) ?? .null)
-            fields.append(date.map(Value.date) ?? .null)
-            fields.append(team.map(Value.string) ?? .null)
-            fields.append(user.map(Value.string) ?? .null)
-            fields.append(.bool(billed))
-            fields.append(itemsField)
+            Self.append(rule: rule, labelField: labelField, quantity: quantity, unitPrice: unitPrice, amount: amount,
+                        interval: interval, fraction: fraction, basis: basis, date: date, team: team, user: user,
+                        billed: billed, itemsField: itemsField, to: &fields)
         }
+    }
+
+    /// As ``init(rule:labelField:quantity:unitPrice:amount:interval:fraction:basis:date:team:user:billed:itemsField:)``,
+    /// the line made in `block` with the rule's other lines: one allocation for all of them.
+    @inline(__always)
+    init(in block: inout RecordBlock, rule: String, labelField: Value, quantity: Int64, unitPrice: Money, amount: Money,
+         interval: Period? = nil, fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil,
+         team: String? = nil, user: String? = nil, billed: Bool = true, itemsField: Value) {
+        record = block.record { fields in
+            Self.append(rule: rule, labelField: labelField, quantity: quantity, unitPrice: unitPrice, amount: amount,
+                        interval: interval, fraction: fraction, basis: basis, date: date, team: team, user: user,
+                        billed: billed, itemsField: itemsField, to: &fields)
+        }
+    }
+
+    /// A line's fields in slot order: the one place that lays them out.
+    @inline(__always)
+    private static func append(rule: String, labelField: Value, quantity: Int64, unitPrice: Money, amount: Money,
+                               interval: Period?, fraction: String?, basis: String?, date: CivilDate?, team: String?,
+                               user: String?, billed: Bool, itemsField: Value, to fields: inout Record.Fields) {
+        fields.append(.string(rule))
+        fields.append(labelField)
+        fields.append(.int(quantity))
+        fields.append(.money(unitPrice))
+        fields.append(.money(amount))
+        fields.append(interval.map(Value.period) ?? .null)
+        fields.append(fraction.map(Value.string) ?? .null)
+        fields.append(basis.map(Value.string) ?? .null)
+        fields.append(date.map(Value.date) ?? .null)
+        fields.append(team.map(Value.string) ?? .null)
+        fields.append(user.map(Value.string) ?? .null)
+        fields.append(.bool(billed))
+        fields.append(itemsField)
     }
 
     /// The record type every charge kind produces, shared so that lists of lines from

@@ -58,7 +58,14 @@ public struct RecurringChargeKind: RuleKind {
             var lines: [ChargeLine] = []
             // Without merging, each line becomes its value at once: no second pass.
             var values: [Value] = []
-            try each.forEach(frame, count: { count in if !merges { values.reserveCapacity(count) } }) { item throws(EvaluationError) in
+            // And in one allocation for all of them (sized when the count is known).
+            var block = RecordBlock(type: ChargeLine.recordType, capacity: 0)
+            try each.forEach(frame, count: { count in
+                if !merges {
+                    values.reserveCapacity(count)
+                    block = RecordBlock(type: ChargeLine.recordType, capacity: count)
+                }
+            }) { item throws(EvaluationError) in
                 guard case let .money(unit) = try price.evaluate(frame) else { throw .init("eval.internal", "price", at: price.position) }
                 var count: Int64 = 1
                 if case let .int(q)? = try quantity?.evaluate(frame) { count = q }
@@ -74,8 +81,8 @@ public struct RecurringChargeKind: RuleKind {
                         lines.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: rounded, amount: amount,
                                                 interval: period, itemsField: SingleItem.value(of: item.map(SingleItem.list) ?? [])))
                     } else {
-                        values.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: rounded, amount: amount,
-                                                 interval: period,
+                        values.append(ChargeLine(in: &block, rule: id, labelField: text, quantity: count, unitPrice: rounded,
+                                                 amount: amount, interval: period,
                                                  itemsField: item.map { SingleItem.value($0, in: singleItems) } ?? .list([])).value)
                     }
                 } catch {

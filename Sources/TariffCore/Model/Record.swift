@@ -11,14 +11,29 @@
 /// unless this record holds the only reference (`ManagedBuffer` itself is not Sendable).
 public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
     @usableFromInline var storage: RecordStorage
+    /// The first field, in `storage` (the start of its elements, unless the record was
+    /// made in a ``RecordBlock`` with others): valid while `storage` lives, which never
+    /// moves. A field is read from here, with no offset to add.
+    @usableFromInline var base: UnsafeMutablePointer<Value>
+
+    @inlinable
+    init(storage: RecordStorage, base: UnsafeMutablePointer<Value>) {
+        self.storage = storage
+        self.base = base
+    }
+
+    @inlinable
+    init(storage: RecordStorage) {
+        self.init(storage: storage, base: storage.withUnsafeMutablePointerToElements { $0 })
+    }
 
     public init(type: RecordType, fields: [Value]) {
-        storage = fields.withUnsafeBufferPointer { fields in
+        self.init(storage: fields.withUnsafeBufferPointer { fields in
             RecordStorage.make(type: type, count: fields.count) { target in
                 if let source = fields.baseAddress { target.initialize(from: source, count: fields.count) }
                 return fields.count
             }
-        }
+        })
     }
 
     /// A record of `count` fields that `build` appends in slot order, written in place
@@ -33,12 +48,12 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
     /// ```
     @inlinable @inline(__always)
     public init(type: RecordType, count: Int, _ build: (inout Fields) -> Void) {
-        storage = RecordStorage.make(type: type, count: count) { base in
+        self.init(storage: RecordStorage.make(type: type, count: count) { base in
             var fields = Fields(base: base, capacity: count)
             build(&fields)
             precondition(fields.count == count, "a record of \(count) fields was given \(fields.count)")
             return fields.count
-        }
+        })
     }
 
     /// As ``init(type:count:_:)``, for fields whose values may fail to compute: when `build`
@@ -54,7 +69,7 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
             return fields.count
         }
         if let failure { throw failure }
-        storage = made
+        self.init(storage: made)
     }
 
     /// The fields of a record being made, appended in slot order (see
@@ -83,25 +98,26 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
     @inlinable public var type: RecordType { storage.withUnsafeMutablePointerToHeader { $0.pointee.type } }
 
     /// The number of fields.
-    @inlinable public var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
+    @inlinable public var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.width } }
 
     /// The field in `slot`; slots are numbered by the type, so one out of range is a bug
     /// in a plugin and stops the program rather than read past the record.
     @inlinable public subscript(slot: Int) -> Value {
         @inline(__always) get {
             precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "field out of range")
-            return storage.withUnsafeMutablePointerToElements { $0[slot] }
+            // The storage is kept alive until the field is copied out: `base` alone does not.
+            return withExtendedLifetime(storage) { base[slot] }
         }
         set {
             precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "field out of range")
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            storage.withUnsafeMutablePointerToElements { $0[slot] = newValue }
+            uniqueFields()[slot] = newValue
         }
     }
 
     /// Whether no other value shares this record's storage, so that changing a field
     /// changes it in place. A reader that recycles the records of the snapshot it read
     /// before asks this first.
+    /// (A record of a ``RecordBlock`` is unique once no other value holds its block.)
     @inlinable public mutating func isUniquelyReferenced() -> Bool {
         isKnownUniquelyReferenced(&storage)
     }
@@ -117,13 +133,15 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
     /// reader filling a record it owns writes through it without a uniqueness check per
     /// field. Each field must hold a value when the record is next read or freed.
     @inlinable
+    @discardableResult
     public mutating func uniqueFields() -> UnsafeMutablePointer<Value> {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage.withUnsafeMutablePointerToElements { $0 }
+        if !isKnownUniquelyReferenced(&storage) { self = Record(storage: storage.copy(from: base)) }
+        return base
     }
 
-    /// The storage's identity: equal for two records exactly when they share it (for tests
-    /// of reuse; it keeps nothing alive).
+    /// The storage's identity: equal for two records exactly when they share it, a record
+    /// made alone with no other, the records of a ``RecordBlock`` with each other (for
+    /// tests of reuse and of blocks; it keeps nothing alive).
     public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
 
     /// The value of a field by name (slow path, for embedding code and tests).
@@ -142,12 +160,12 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
     public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<Value>) throws(E) -> R) throws(E) -> R {
         let count = self.count
         return try storage.withUnsafeMutablePointerToElements { fields throws(E) in
-            try body(UnsafeBufferPointer(start: fields, count: count))
+            try body(UnsafeBufferPointer(start: base, count: count))
         }
     }
 
     public static func == (lhs: Record, rhs: Record) -> Bool {
-        if lhs.storage === rhs.storage { return true }
+        if lhs.base == rhs.base { return true }
         guard lhs.type === rhs.type, lhs.count == rhs.count else { return false }
         return lhs.withUnsafeBufferPointer { left in rhs.withUnsafeBufferPointer { right in left.elementsEqual(right) } }
     }
@@ -165,7 +183,8 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A record's type and fields in one allocation. Its `deinit` destroys only the fields that
+/// A record's type and fields in one allocation, or the fields of several records of one
+/// type one after another (a ``RecordBlock``). Its `deinit` destroys only the fields that
 /// hold references, in a loop the compiler specializes for ``Value``, where an array's
 /// storage called the runtime's generic destroy for every element (measured: a medium
 /// account evaluated and its result freed, 141.2k → 136.8k instructions).
@@ -174,40 +193,52 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
     @usableFromInline
     struct Header {
         @usableFromInline let type: RecordType
-        /// Fields initialized so far; all of them once ``make(type:count:_:)`` returns.
-        @usableFromInline var count: Int
+        /// The fields of one record.
+        @usableFromInline let width: Int
+        /// Fields initialized so far, of every record held: a multiple of `width` once each
+        /// record is made (fewer only while one is being made, or when making it failed).
+        @usableFromInline var filled: Int
 
         @inlinable
-        init(type: RecordType, count: Int) {
+        init(type: RecordType, width: Int) {
             self.type = type
-            self.count = count
+            self.width = width
+            self.filled = 0
         }
     }
 
+    /// Room for `records` records of `width` fields, none made yet.
     @inlinable @inline(__always)
-    /// Room for `count` fields, of which `initialize` initializes the first ones and says
-    /// how many (all, unless making the record failed part way): those the record holds.
+    static func empty(type: RecordType, width: Int, records: Int) -> RecordStorage {
+        unsafeDowncast(create(minimumCapacity: width * records) { _ in Header(type: type, width: width) }, to: RecordStorage.self)
+    }
+
+    @inlinable @inline(__always)
+    /// Room for one record of `count` fields, of which `initialize` initializes the first
+    /// ones and says how many (all, unless making the record failed part way): those the
+    /// record holds.
     static func make(type: RecordType, count: Int, _ initialize: (UnsafeMutablePointer<Value>) -> Int) -> RecordStorage {
-        let storage = unsafeDowncast(create(minimumCapacity: count) { _ in Header(type: type, count: 0) }, to: RecordStorage.self)
+        let storage = empty(type: type, width: count, records: 1)
         storage.withUnsafeMutablePointers { header, fields in
-            header.pointee.count = initialize(fields)
+            header.pointee.filled = initialize(fields)
         }
         return storage
     }
 
+    /// A storage of its own for the record whose fields start at `first`, its fields copied.
     @usableFromInline
-    func copy() -> RecordStorage {
-        withUnsafeMutablePointers { header, fields in
-            Self.make(type: header.pointee.type, count: header.pointee.count) { target in
-                target.initialize(from: fields, count: header.pointee.count)
-                return header.pointee.count
+    func copy(from first: UnsafeMutablePointer<Value>) -> RecordStorage {
+        withUnsafeMutablePointerToHeader { header in
+            Self.make(type: header.pointee.type, count: header.pointee.width) { target in
+                target.initialize(from: first, count: header.pointee.width)
+                return header.pointee.width
             }
         }
     }
 
     deinit {
         withUnsafeMutablePointers { header, fields in
-            for slot in 0..<header.pointee.count {
+            for slot in 0..<header.pointee.filled {
                 // Only text, lists and records hold references; the others are plain bits
                 // (RecordTests checks). Every case is listed, so a new one must choose.
                 switch fields[slot] {
@@ -218,6 +249,57 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, Value> {
                 case .null, .bool, .int, .decimal, .money, .date, .period: break
                 }
             }
+        }
+    }
+}
+
+/// Records of one type made one after another in one allocation, room for `capacity` of
+/// them at a time: a rule that makes a line per item makes one allocation for its lines,
+/// not one per line (and frees one). Each record holds the allocation (a retain, no
+/// allocation of its own); it stays until the last of them goes. A record of a block is a
+/// record like any other: read, compared, hashed and changed (a change copies it out) the
+/// same way.
+///
+/// ```swift
+/// var block = RecordBlock(type: ChargeLine.recordType, capacity: items.count)
+/// for item in items {
+///     lines.append(.record(block.record { fields in … }))   // appends the type's fields in order
+/// }
+/// ```
+///
+/// Made and used by one thread (the evaluation making the records); the records it makes
+/// are values, which any thread may read.
+public struct RecordBlock {
+    @usableFromInline let type: RecordType
+    @usableFromInline let width: Int
+    @usableFromInline let capacity: Int
+    @usableFromInline var storage: RecordStorage?
+
+    /// Room for `capacity` records of `type` (at least one), allocated with the first.
+    public init(type: RecordType, capacity: Int) {
+        self.type = type
+        self.width = type.fields.count
+        self.capacity = max(1, capacity)
+    }
+
+    /// A record of the block's type whose fields `build` appends in slot order, as
+    /// ``Record/init(type:count:_:)`` does, written into the block's allocation; a new
+    /// allocation, of the same room, when that one is full.
+    @inlinable
+    public mutating func record(_ build: (inout Record.Fields) -> Void) -> Record {
+        let width = self.width
+        if storage == nil || storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader({ $0.pointee.filled }) + width > capacity * width {
+            storage = RecordStorage.empty(type: type, width: width, records: capacity)
+        }
+        // Read through the stored reference (no copy of it, so no retain and release but
+        // the record's own).
+        return storage.unsafelyUnwrapped.withUnsafeMutablePointers { header, fields in
+            let offset = header.pointee.filled
+            var appended = Record.Fields(base: fields + offset, capacity: width)
+            build(&appended)
+            precondition(appended.count == width, "a record of \(width) fields was given \(appended.count)")
+            header.pointee.filled = offset + width
+            return Record(storage: storage.unsafelyUnwrapped, base: fields + offset)
         }
     }
 }

@@ -47,6 +47,25 @@ struct RecurringChargeKindTests {
         #expect(lines.map(\.summary) == ["2 × 5.00 = 10.00", "1 × 4.00 = 4.00", "1 × 6.00 = 6.00"])
     }
 
+    /// A rule with `merge: never` makes its lines in one allocation (a ``RecordBlock``): one
+    /// per rule evaluated, not one per line. Each is still a line of its own: a change to one
+    /// leaves the others as they were.
+    @Test func linesOfOneRuleShareOneAllocation() throws {
+        let engine = try SelectedItemsTests.engine()
+        let invoice = try engine.preview(try SelectedItemsTests.snapshot(engine, plan: "BASIC"), asOf: SelectedItemsTests.asOf).get().invoice
+        let byRule = Dictionary(grouping: invoice.lines, by: \.rule)
+        let big = try #require(byRule["big_seats"]), ranked = try #require(byRule["larger_ones"])
+        #expect(big.count == 3 && ranked.count == 3)
+        #expect(Set(big.map(\.record.storageIdentity)).count == 1)
+        #expect(Set(ranked.map(\.record.storageIdentity)).count == 1)
+        #expect(big[0].record.storageIdentity != ranked[0].record.storageIdentity)
+        var changed = big[1]
+        changed.quantity = 40
+        #expect(changed.quantity == 40 && changed.label == big[1].label)
+        #expect(big.map(\.quantity) == [6, 2, 9])
+        #expect(changed.record.storageIdentity != big[1].record.storageIdentity)
+    }
+
     @Test func anAccountWithNothingHasNoLines() throws {
         let engine = try BillingFixtures.engine()
         let invoice = try BillingFixtures.invoice(try BillingFixtures.snapshot(BillingFixtures.account(), engine: engine), engine: engine)
