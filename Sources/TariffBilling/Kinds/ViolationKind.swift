@@ -72,24 +72,36 @@ public struct ViolationKind: RuleKind {
 
         var resultType: ValueType { .list(.record(ViolationKind.recordType)) }
 
+        /// Violations (and details records) per allocation: 8 violations are 768 bytes,
+        /// a size the allocator keeps ready.
+        static let blockRoom = 8
+
         func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
             var found: [Value] = []
+            // The violations, and their details, made in blocks of a few (most items break
+            // no rule): an allocation per few violations, not one each.
+            var violations = RecordBlock(type: ViolationKind.recordType, capacity: 0)
+            var detailRecords = RecordBlock(type: detailsType, capacity: 0)
             // Room for every item at once: one allocation, where growing one violation at
             // a time reallocated the list as it grew.
-            try each.forEach(frame, count: { found.reserveCapacity($0) }) { _ throws(EvaluationError) in
+            try each.forEach(frame, count: { count in
+                found.reserveCapacity(count)
+                violations = RecordBlock(type: ViolationKind.recordType, capacity: min(count, Self.blockRoom))
+                detailRecords = RecordBlock(type: detailsType, capacity: min(count, Self.blockRoom))
+            }) { _ throws(EvaluationError) in
                 guard try when.test(frame) else { return }
                 var values = Value.null
                 if !details.isEmpty {
                     // Read in place through a buffer: `for (name, expression) in details`
                     // copies each pair out (a retain and a release per field of the expression).
                     try details.withUnsafeBufferPointer { details throws(EvaluationError) in
-                        values = .record(try Record(type: detailsType, count: details.count, throwing: { fields throws(EvaluationError) in
+                        values = .record(try detailRecords.record(throwing: { fields throws(EvaluationError) in
                             for detail in details.indices { fields.append(try details[detail].expression.evaluate(frame)) }
                         }))
                     }
                 }
                 let message = try message.renderValue(frame)
-                found.append(.record(Record(type: ViolationKind.recordType, count: 4) { fields in
+                found.append(.record(violations.record { fields in
                     fields.append(.string(id))
                     fields.append(.string(code))
                     fields.append(message)

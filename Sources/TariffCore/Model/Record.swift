@@ -287,12 +287,10 @@ public struct RecordBlock {
     /// allocation, of the same room, when that one is full.
     @inlinable
     public mutating func record(_ build: (inout Record.Fields) -> Void) -> Record {
-        let width = self.width
-        if storage == nil || storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader({ $0.pointee.filled }) + width > capacity * width {
-            storage = RecordStorage.empty(type: type, width: width, records: capacity)
-        }
+        makeRoom()
         // Read through the stored reference (no copy of it, so no retain and release but
         // the record's own).
+        let width = self.width
         return storage.unsafelyUnwrapped.withUnsafeMutablePointers { header, fields in
             let offset = header.pointee.filled
             var appended = Record.Fields(base: fields + offset, capacity: width)
@@ -300,6 +298,36 @@ public struct RecordBlock {
             precondition(appended.count == width, "a record of \(width) fields was given \(appended.count)")
             header.pointee.filled = offset + width
             return Record(storage: storage.unsafelyUnwrapped, base: fields + offset)
+        }
+    }
+
+    /// As ``record(_:)``, for fields whose values may fail to compute: when `build` throws,
+    /// the fields it appended are destroyed, the block has no record more, and the error is
+    /// thrown.
+    @inlinable
+    public mutating func record<E: Error>(throwing build: (inout Record.Fields) throws(E) -> Void) throws(E) -> Record {
+        makeRoom()
+        let width = self.width
+        return try storage.unsafelyUnwrapped.withUnsafeMutablePointers { header, fields throws(E) in
+            let offset = header.pointee.filled
+            var appended = Record.Fields(base: fields + offset, capacity: width)
+            do throws(E) {
+                try build(&appended)
+            } catch {
+                (fields + offset).deinitialize(count: appended.count)
+                throw error
+            }
+            precondition(appended.count == width, "a record of \(width) fields was given \(appended.count)")
+            header.pointee.filled = offset + width
+            return Record(storage: storage.unsafelyUnwrapped, base: fields + offset)
+        }
+    }
+
+    /// A new allocation when there is none yet or the current one is full.
+    @inlinable @inline(__always)
+    mutating func makeRoom() {
+        if storage == nil || storage.unsafelyUnwrapped.withUnsafeMutablePointerToHeader({ $0.pointee.filled }) + width > capacity * width {
+            storage = RecordStorage.empty(type: type, width: width, records: capacity)
         }
     }
 }

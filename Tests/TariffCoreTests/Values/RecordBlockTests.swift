@@ -118,6 +118,58 @@ import TariffCore
         #endif
     }
 
+    struct Failure: Error {}
+
+    @Test("a record whose fields fail part way is not made, and the next one takes its room")
+    func failingRecords() throws {
+        var block = RecordBlock(type: Self.type, capacity: 3)
+        let first = block.record { fields in
+            fields.append(.string(Self.label(0)))
+            fields.append(.int(0))
+            fields.append(.list([.int(0)]))
+        }
+        #expect(throws: Failure.self) {
+            try block.record(throwing: { (fields: inout Record.Fields) throws(Failure) in
+                fields.append(.string(Self.label(1)))
+                throw Failure()
+            })
+        }
+        let second = try block.record(throwing: { (fields: inout Record.Fields) throws(Failure) in
+            fields.append(.string(Self.label(2)))
+            fields.append(.int(2))
+            fields.append(.list([.int(2)]))
+        })
+        #expect(first == Self.alone(0))
+        #expect(second == Self.alone(2))
+        #expect(second.storageIdentity == first.storageIdentity, "the failed record's room was taken by the next")
+    }
+
+    /// 100,000 records that fail after their first field, each a kilobyte of text of its
+    /// own, leave resident memory about where it was: the fields appended before the
+    /// failure are released then and there.
+    @Test("the fields a failed record appended are released")
+    func failedRecordsReleaseTheirFields() throws {
+        #if canImport(Glibc)
+        let kilobyte = String(repeating: "y", count: 1_000)
+        let before = try #require(RecordTests.residentBytes())
+        var block = RecordBlock(type: Self.type, capacity: 2)
+        var failures = 0
+        for index in 0..<100_000 {
+            do {
+                _ = try block.record(throwing: { (fields: inout Record.Fields) throws(Failure) in
+                    fields.append(.string(kilobyte + String(index)))   // its own storage
+                    throw Failure()
+                })
+            } catch {
+                failures += 1
+            }
+        }
+        let after = try #require(RecordTests.residentBytes())
+        #expect(failures == 100_000)
+        #expect(after < before + 75_000_000, "resident memory grew from \(before) to \(after) bytes")
+        #endif
+    }
+
     @Test("records of a block are read by many threads at once once made")
     func readAcrossThreads() async {
         let records = Self.made(64, capacity: 64)
