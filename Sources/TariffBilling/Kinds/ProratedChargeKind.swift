@@ -73,7 +73,13 @@ public struct ProratedChargeKind: RuleKind {
 
         func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
             var lines: [ChargeLine] = []
-            try each.forEach(frame) { item throws(EvaluationError) in
+            // Lines that do not merge are made in one allocation (a record block sized by
+            // the item count).
+            var block = RecordBlock(type: ChargeLine.recordType, capacity: 0)
+            try each.forEach(frame, count: { count in
+                lines.reserveCapacity(count)
+                if !merges { block = RecordBlock(type: ChargeLine.recordType, capacity: count) }
+            }) { item throws(EvaluationError) in
                 guard case let .money(monthly) = try price.evaluate(frame),
                       case let .date(start) = try from.evaluate(frame), case let .date(end) = try to.evaluate(frame) else {
                     throw .init("eval.internal", "prorated-charge inputs", at: price.position)
@@ -92,9 +98,12 @@ public struct ProratedChargeKind: RuleKind {
                     }
                     let unit = try Self.prorate(monthly, by: proration.fraction, settings: settings, trace: frame.trace)
                     let amount = try unit.multiplying(ExactDecimal(count))
-                    lines.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: unit, amount: amount,
-                                            interval: interval, fraction: proration.fraction.description, basis: basis.name,
-                                            itemsField: SingleItem.value(of: item.map(SingleItem.list) ?? [])))
+                    let fraction = proration.fraction.description, items = SingleItem.value(of: item.map(SingleItem.list) ?? [])
+                    lines.append(merges
+                        ? ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: unit, amount: amount,
+                                     interval: interval, fraction: fraction, basis: basis.name, itemsField: items)
+                        : ChargeLine(in: &block, rule: id, labelField: text, quantity: count, unitPrice: unit, amount: amount,
+                                     interval: interval, fraction: fraction, basis: basis.name, itemsField: items))
                 } catch {
                     throw EvaluationError(error, in: from)
                 }

@@ -66,7 +66,12 @@ public struct UsageChargeKind: RuleKind {
 
         func evaluate(_ frame: Frame) throws(EvaluationError) -> Value {
             var lines: [Value] = []
-            try each.forEach(frame) { item throws(EvaluationError) in
+            // One allocation for the lines (a record block sized by the item count).
+            var block = RecordBlock(type: ChargeLine.recordType, capacity: 0)
+            try each.forEach(frame, count: { count in
+                lines.reserveCapacity(count)
+                block = RecordBlock(type: ChargeLine.recordType, capacity: count)
+            }) { item throws(EvaluationError) in
                 guard case let .money(charged) = try amount.evaluate(frame) else { throw .init("eval.internal", "amount", at: amount.position) }
                 var isBilled = true
                 if case let .bool(b)? = try billed?.evaluate(frame) { isBilled = b }
@@ -83,7 +88,7 @@ public struct UsageChargeKind: RuleKind {
                     let rounded = try settings.lineAmount(charged, label: "amount", trace: frame.trace)
                     let unit = count == 1 ? rounded : try Money(rounded.amount.dividing(ExactDecimal(count), scale: rounded.currency.minorUnits,
                                                                                         rounding: settings.mode), rounded.currency)
-                    lines.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: unit, amount: rounded,
+                    lines.append(ChargeLine(in: &block, rule: id, labelField: text, quantity: count, unitPrice: unit, amount: rounded,
                                             date: when, team: teamName, user: userName, billed: isBilled,
                                             itemsField: SingleItem.value(of: item.map(SingleItem.list) ?? [])).value)
                 } catch {

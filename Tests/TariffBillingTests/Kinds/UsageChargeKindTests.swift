@@ -14,6 +14,8 @@ struct UsageChargeKindTests {
             "2026-04-20 support/samir 4.05", "2026-04-30 support/milton 1.99",
         ])
         #expect(calls.first?.label == "Calls outside the package: calls to US mobiles (peter)")
+        // The rule's lines were made in one allocation (a record block), each still a line of its own.
+        #expect(Set(calls.map(\.record.storageIdentity)).count == 1)
         #expect(calls.allSatisfy { $0.billed })
     }
 
