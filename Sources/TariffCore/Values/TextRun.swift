@@ -9,8 +9,9 @@ public final class TextArena: @unchecked Sendable {
     // the appends it guards.
     @exclusivity(unchecked) fileprivate var bytes = TextScratch()
 
-    /// Room for the first labels at once: a medium account's come to about 1.6 KB.
-    static let initialCapacity = 1024
+    /// Room for the first labels at once: a medium account's come to about 1.6 KB, which
+    /// 1024 bytes made a second allocation and a copy for (parsed loop 86.8k → 86.3k instructions).
+    static let initialCapacity = 2048
 
     init() {}
 
