@@ -10,24 +10,7 @@ import Testing
 /// carried from one evaluation to the next, and still shown for every item in a trace.
 @Suite("loop-invariant parts of expressions")
 struct LoopInvariantTests {
-    static let header = """
-        tariff: 1
-        currency: EUR
-        rounding: { mode: half-up, scale: 2, per: line }
-        input:
-          id: string
-          plan: string
-          period: { start: date, end: date }
-          seats: [ { added: date, size: int } ]
-        tables:
-          price: { type: money, rows: { BASIC: 10.00, PRO: 30.00 } }
-          minimum: { type: int, rows: { BASIC: 2, PRO: 5 } }
-        rules:
-          - id: days
-            kind: value
-            value: days_between(period.start, period.end)
-
-        """
+    static let header = SeatRules.header
 
     static func invoice(charging charges: [String]) -> String {
         """
@@ -74,21 +57,16 @@ struct LoopInvariantTests {
     }
 
     static func engine(_ rules: String = rules, counter: Counter = Counter()) throws -> BillingEngine {
-        var registry = BillingPlugins.registry
-        registry.register(CountedFunction(counter: counter))
-        let document = try DocumentReader.read(bytes: Array(rules.utf8), file: "rules.yaml").get()
-        return try BillingEngine.compile([document], registry: registry).get()
+        try SeatRules.engine(rules, with: CountedFunction(counter: counter))
     }
 
-    static let seats: [(added: String, size: Int)] = [("2026-11-01", 1), ("2026-11-07", 6), ("2026-11-16", 2), ("2026-11-30", 9)]
+    static let seats = SeatRules.seats
 
     static func snapshot(_ engine: BillingEngine, plan: String) throws -> Record {
-        let seats = Self.seats.map { "{ added: \($0.added), size: \($0.size) }" }.joined(separator: ", ")
-        let yaml = "id: acct\nplan: \(plan)\nperiod: { start: 2026-11-01, end: 2026-12-01 }\nseats: [\(seats)]\n"
-        return try engine.decoder.decode(try DocumentReader.read(bytes: Array(yaml.utf8), file: "s.yaml").get()).get()
+        try SeatRules.snapshot(engine, plan: plan)
     }
 
-    static let asOf = try! CivilDate(year: 2026, month: 11, day: 1)
+    static let asOf = SeatRules.asOf
 
     /// The amounts, in cents, worked out here by hand: a seat added on day `d` of the
     /// 30-day period costs `price × (31 − d) / 30`, rounded half up to the cent.

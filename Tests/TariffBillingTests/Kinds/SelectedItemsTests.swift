@@ -11,21 +11,7 @@ import Testing
 /// filters the same list again sees its own elements.
 @Suite("each over a filter")
 struct SelectedItemsTests {
-    static let header = """
-        tariff: 1
-        currency: EUR
-        rounding: { mode: half-up, scale: 2, per: line }
-        input:
-          id: string
-          plan: string
-          period: { start: date, end: date }
-          seats: [ { added: date, size: int } ]
-        tables:
-          price: { type: money, rows: { BASIC: 10.00, PRO: 30.00 } }
-          minimum: { type: int, rows: { BASIC: 2, PRO: 5 } }
-        rules:
-
-        """
+    static let header = SeatRules.header
 
     static let rules = header + """
           - id: big_seats
@@ -78,21 +64,16 @@ struct SelectedItemsTests {
     }
 
     static func engine(_ rules: String = rules, notes: Notes = Notes()) throws -> BillingEngine {
-        var registry = BillingPlugins.registry
-        registry.register(NotedFunction(notes: notes))
-        let document = try DocumentReader.read(bytes: Array(rules.utf8), file: "rules.yaml").get()
-        return try BillingEngine.compile([document], registry: registry).get()
+        try SeatRules.engine(rules, with: NotedFunction(notes: notes))
     }
 
-    static let seats: [(added: String, size: Int)] = [("2026-11-01", 1), ("2026-11-07", 6), ("2026-11-16", 2), ("2026-11-30", 9)]
+    static let seats = SeatRules.seats
 
     static func snapshot(_ engine: BillingEngine, plan: String, seats: [(added: String, size: Int)] = seats) throws -> Record {
-        let list = seats.map { "{ added: \($0.added), size: \($0.size) }" }.joined(separator: ", ")
-        let yaml = "id: acct\nplan: \(plan)\nperiod: { start: 2026-11-01, end: 2026-12-01 }\nseats: [\(list)]\n"
-        return try engine.decoder.decode(try DocumentReader.read(bytes: Array(yaml.utf8), file: "s.yaml").get()).get()
+        try SeatRules.snapshot(engine, plan: plan, seats: seats)
     }
 
-    static let asOf = try! CivilDate(year: 2026, month: 11, day: 1)
+    static let asOf = SeatRules.asOf
 
     @Test("the kept items are billed, in order, each line numbering its item in the kept list")
     func keptItemsAreBilled() throws {
