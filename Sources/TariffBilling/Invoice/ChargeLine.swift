@@ -93,24 +93,26 @@ public struct ChargeLine: Sendable, Hashable {
 
     /// As ``init(rule:labelField:quantity:unitPrice:amount:interval:fraction:basis:date:team:user:billed:itemsField:)``,
     /// the line made in `block` with the rule's other lines: one allocation for all of them.
+    /// The label and items are moved into their fields (a closure would copy them: a retain
+    /// and a release of the label's arena per line).
     @inline(__always)
-    init(in block: inout RecordBlock, rule: String, labelField: Value, quantity: Int64, unitPrice: Money, amount: Money,
-         interval: Period? = nil, fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil,
-         team: String? = nil, user: String? = nil, billed: Bool = true, itemsField: Value) {
-        record = block.record { fields in
-            Self.append(rule: rule, labelField: labelField, quantity: quantity, unitPrice: unitPrice, amount: amount,
-                        interval: interval, fraction: fraction, basis: basis, date: date, team: team, user: user,
-                        billed: billed, itemsField: itemsField, to: &fields)
-        }
+    init(in block: inout RecordBlock, rule: String, labelField: consuming Value, quantity: Int64, unitPrice: Money,
+         amount: Money, interval: Period? = nil, fraction: String? = nil, basis: String? = nil, date: CivilDate? = nil,
+         team: String? = nil, user: String? = nil, billed: Bool = true, itemsField: consuming Value) {
+        var fields = block.next()
+        Self.append(rule: rule, labelField: labelField, quantity: quantity, unitPrice: unitPrice, amount: amount,
+                    interval: interval, fraction: fraction, basis: basis, date: date, team: team, user: user,
+                    billed: billed, itemsField: itemsField, to: &fields)
+        record = block.record(from: fields)
     }
 
     /// A line's fields in slot order: the one place that lays them out.
     @inline(__always)
-    private static func append(rule: String, labelField: Value, quantity: Int64, unitPrice: Money, amount: Money,
+    private static func append(rule: String, labelField: consuming Value, quantity: Int64, unitPrice: Money, amount: Money,
                                interval: Period?, fraction: String?, basis: String?, date: CivilDate?, team: String?,
-                               user: String?, billed: Bool, itemsField: Value, to fields: inout Record.Fields) {
+                               user: String?, billed: Bool, itemsField: consuming Value, to fields: inout Record.Fields) {
         fields.append(.string(rule))
-        fields.append(labelField)
+        fields.append(consume labelField)
         fields.append(.int(quantity))
         fields.append(.money(unitPrice))
         fields.append(.money(amount))
@@ -121,7 +123,7 @@ public struct ChargeLine: Sendable, Hashable {
         fields.append(team.map(Value.string) ?? .null)
         fields.append(user.map(Value.string) ?? .null)
         fields.append(.bool(billed))
-        fields.append(itemsField)
+        fields.append(consume itemsField)
     }
 
     /// The record type every charge kind produces, shared so that lists of lines from

@@ -81,7 +81,7 @@ public struct RecurringChargeKind: RuleKind {
                         lines.append(ChargeLine(rule: id, labelField: text, quantity: count, unitPrice: rounded, amount: amount,
                                                 interval: period, itemsField: SingleItem.value(of: item.map(SingleItem.list) ?? [])))
                     } else {
-                        values.append(ChargeLine(in: &block, rule: id, labelField: text, quantity: count, unitPrice: rounded,
+                        values.append(ChargeLine(in: &block, rule: id, labelField: consume text, quantity: count, unitPrice: rounded,
                                                  amount: amount, interval: period,
                                                  itemsField: item.map { SingleItem.value($0, in: singleItems) } ?? .list([])).value)
                     }

@@ -100,13 +100,15 @@ public struct ViolationKind: RuleKind {
                         }))
                     }
                 }
-                let message = try message.renderValue(frame)
-                found.append(.record(violations.record { fields in
-                    fields.append(.string(id))
-                    fields.append(.string(code))
-                    fields.append(message)
-                    fields.append(values)
-                }))
+                let text = try message.renderValue(frame)
+                // Appended without a closure, so the message and details are moved into
+                // their fields, not copied (a retain and a release each).
+                var fields = violations.next()
+                fields.append(.string(id))
+                fields.append(.string(code))
+                fields.append(consume text)
+                fields.append(consume values)
+                found.append(.record(violations.record(from: fields)))
             }
             return .list(found)
         }

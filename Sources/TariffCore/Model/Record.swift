@@ -323,6 +323,40 @@ public struct RecordBlock {
         }
     }
 
+    /// Room for the next record's fields, appended in slot order and made a record by
+    /// ``record(from:)``, with no closure between: a value made just before (a label) is
+    /// moved into its field, where a closure could only copy what it captures (a retain and
+    /// a release). Each `next()` must be followed by `record(from:)` before the next one.
+    ///
+    /// ```swift
+    /// var fields = block.next()
+    /// fields.append(consume label)
+    /// fields.append(.int(3))
+    /// let line = block.record(from: fields)
+    /// ```
+    @inlinable
+    public mutating func next() -> Record.Fields {
+        makeRoom()
+        let width = self.width
+        return storage.unsafelyUnwrapped.withUnsafeMutablePointers { header, fields in
+            Record.Fields(base: fields + header.pointee.filled, capacity: width)
+        }
+    }
+
+    /// The record whose fields `fields`, from the last ``next()``, holds: all of them
+    /// appended, in the block's allocation.
+    @inlinable
+    public mutating func record(from fields: consuming Record.Fields) -> Record {
+        let width = self.width, base = fields.base, count = fields.count
+        return storage.unsafelyUnwrapped.withUnsafeMutablePointers { header, elements in
+            let offset = header.pointee.filled
+            precondition(base == elements + offset, "fields not from this block's last next()")
+            precondition(count == width, "a record of \(width) fields was given \(count)")
+            header.pointee.filled = offset + width
+            return Record(storage: storage.unsafelyUnwrapped, base: base)
+        }
+    }
+
     /// A new allocation when there is none yet or the current one is full.
     @inlinable @inline(__always)
     mutating func makeRoom() {

@@ -118,6 +118,32 @@ import TariffCore
         #endif
     }
 
+    @Test("fields appended after next() and made a record by record(from:) are a record of the block like the others")
+    func recordsFromNext() {
+        var block = RecordBlock(type: Self.type, capacity: 3)
+        var records: [Record] = []
+        for index in 0..<5 {
+            if index.isMultiple(of: 2) {
+                let label = Value.string(Self.label(index))
+                var fields = block.next()
+                fields.append(consume label)
+                fields.append(.int(Int64(index)))
+                fields.append(.list([.int(Int64(index))]))
+                records.append(block.record(from: fields))
+            } else {
+                records.append(block.record { fields in
+                    fields.append(.string(Self.label(index)))
+                    fields.append(.int(Int64(index)))
+                    fields.append(.list([.int(Int64(index))]))
+                })
+            }
+        }
+        #expect(records == (0..<5).map(Self.alone))
+        #expect(Set(records[0..<3].map(\.storageIdentity)).count == 1)
+        #expect(Set(records[3..<5].map(\.storageIdentity)).count == 1)
+        #expect(records[0].storageIdentity != records[3].storageIdentity)
+    }
+
     struct Failure: Error {}
 
     @Test("a record whose fields fail part way is not made, and the next one takes its room")
