@@ -144,6 +144,20 @@ import TariffCore
         #expect(records[0].storageIdentity != records[3].storageIdentity)
     }
 
+    #if DEBUG
+    /// Out of order, a debug build stops at once (a release build leaks the fields of the
+    /// record left unmade, and frees nothing twice).
+    @Test("next() twice without record(from:) stops a debug build")
+    func nextTwiceStops() async {
+        await #expect(processExitsWith: .failure) {
+            var block = RecordBlock(type: RecordType(name: "one", fields: [.init(name: "x", type: .int)]), capacity: 2)
+            var first = block.next()
+            first.append(.int(1))
+            _ = block.next()
+        }
+    }
+    #endif
+
     struct Failure: Error {}
 
     @Test("a record whose fields fail part way is not made, and the next one takes its room")
