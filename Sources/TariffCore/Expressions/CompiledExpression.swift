@@ -49,7 +49,9 @@ public struct CompiledExpression: Sendable {
     /// when kept, goes to `body` before the next is tested, numbered among the kept ones.
     /// (A trace goes through the kept list as a list, so that the explanation shows the
     /// filter's reads before the items.) The elements, their order and numbers, and the
-    /// steps counted are the same either way.
+    /// steps counted are the same either way. Only which error is reported can differ, when
+    /// a condition and a body both fail: without a trace a body runs before the conditions
+    /// of later elements, and the first failure is the one reported.
     ///
     /// ```swift
     /// try each.forEachElement(frame, lendingTo: itemSlot, count: { lines.reserveCapacity($0) }) { index in
@@ -59,7 +61,7 @@ public struct CompiledExpression: Sendable {
     public func forEachElement(_ frame: Frame, lendingTo slot: Int, count: (Int) -> Void = { _ in },
                                _ body: (Int) throws(EvaluationError) -> Void) throws(EvaluationError) {
         // Called through `?.`, in place: binding the selection (`if let`, `case let`)
-        // copied it out, a retain and a release of each of its closures.
+        // copied it out, a retain and a release.
         if selection != nil, frame.trace == nil {
             try selection?.forEachKept(frame, lendingTo: slot, listedAt: position, count: count, body)
             return
