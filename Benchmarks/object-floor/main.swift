@@ -14,6 +14,12 @@
 // (a retain) and its range, instead of a `String` each.
 //
 //   /tmp/object-floor 200000 5 arena
+//
+// `blocks` measures the model since record blocks: as `arena`, but a rule's lines are one
+// allocation (a block per charge rule: 1, 10 and 20 lines), each line holding the block (a
+// retain) and the arena.
+//
+//   /tmp/object-floor 200000 5 blocks
 
 /// A stand-in for a line's record: one allocation of twelve fields.
 typealias LineRecord = ManagedBuffer<Int, (Int, Int, Int)>
@@ -58,6 +64,42 @@ func accountWithArena(_ seed: Int, _ label: inout [UInt8], _ message: inout [UIn
     return lines.count + messages.count
 }
 
+/// A stand-in for a record block: the twelve fields of each of its lines, one allocation.
+typealias LineBlock = ManagedBuffer<Int, (Int, Int, Int)>
+
+struct BlockLine {
+    let arena: Arena
+    let range: Range<Int>
+    let block: LineBlock
+    let index: Int
+}
+
+@inline(never)
+func accountWithBlocks(_ seed: Int, _ label: inout [UInt8], _ message: inout [UInt8]) -> Int {
+    let arena = Arena()
+    arena.bytes.reserveCapacity(2048)
+    var lines: [BlockLine] = []
+    lines.reserveCapacity(31)
+    for (rule, count) in [(0, 1), (1, 10), (2, 20)] {
+        let block = LineBlock.create(minimumCapacity: 4 * count) { _ in rule }
+        for index in 0..<count {
+            label[0] = UInt8(65 + (index + seed) % 26)
+            let start = arena.bytes.count
+            arena.bytes.append(contentsOf: label)
+            lines.append(BlockLine(arena: arena, range: start..<arena.bytes.count, block: block, index: index))
+        }
+    }
+    var messages: [Range<Int>] = []
+    messages.reserveCapacity(5)
+    for index in 0..<5 {
+        message[1] = UInt8(65 + index)
+        let start = arena.bytes.count
+        arena.bytes.append(contentsOf: message)
+        messages.append(start..<arena.bytes.count)
+    }
+    return lines.count + messages.count
+}
+
 @inline(never)
 func account(_ seed: Int, _ label: inout [UInt8], _ message: inout [UInt8]) -> Int {
     var lines: [Line] = []
@@ -83,13 +125,15 @@ let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let accounts = max(1, arguments.first ?? 200_000)
 let runs = max(1, arguments.dropFirst().first ?? 5)
 let withArena = CommandLine.arguments.contains("arena")
+let withBlocks = CommandLine.arguments.contains("blocks")
 var sink = 0
 let clock = ContinuousClock()
 var best = Duration.seconds(1_000)
 for _ in 0..<runs {
     let elapsed = clock.measure {
         for seed in 0..<accounts {
-            sink &+= withArena ? accountWithArena(seed, &label, &message) : account(seed, &label, &message)
+            sink &+= withBlocks ? accountWithBlocks(seed, &label, &message)
+                : withArena ? accountWithArena(seed, &label, &message) : account(seed, &label, &message)
         }
     }
     best = min(best, elapsed)
@@ -97,7 +141,8 @@ for _ in 0..<runs {
 let nanoseconds = best.components.seconds * 1_000_000_000 + best.components.attoseconds / 1_000_000_000
 let centiNanoseconds = nanoseconds * 100 / Int64(accounts)   // per account, in hundredths of a nanosecond
 let microseconds = "\(centiNanoseconds / 100_000).\(String(centiNanoseconds % 100_000 / 1_000).leftPadded(2))"
-print("objects of one medium invoice\(withArena ? ", labels in one arena" : ""), made and freed: \(microseconds) µs per account (best of \(runs) runs of \(accounts); check \(sink))")
+let model = withBlocks ? ", lines in record blocks, labels in one arena" : withArena ? ", labels in one arena" : ""
+print("objects of one medium invoice\(model), made and freed: \(microseconds) µs per account (best of \(runs) runs of \(accounts); check \(sink))")
 
 extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
