@@ -283,12 +283,18 @@ public struct RecordBlock {
     @usableFromInline var pending = false
     #endif
 
-    /// Room for `capacity` records of `type` (at least one), allocated with the first.
+    /// Room for `capacity` records of `type`, allocated with the first: at least one, and at
+    /// most as many as fit in ``maximumBytes``. A caller's capacity is often a bound (a
+    /// filter's list length, when only some of its elements make a record), and one
+    /// allocation for all of them would hold memory that no record uses.
     public init(type: RecordType, capacity: Int) {
         self.type = type
         self.width = type.fields.count
-        self.capacity = max(1, capacity)
+        self.capacity = max(1, min(capacity, Self.maximumBytes / max(1, width * MemoryLayout<Value>.stride)))
     }
+
+    /// The most one allocation of a block holds: 64 KB, 210 records of 13 fields.
+    @inlinable public static var maximumBytes: Int { 65_536 }
 
     /// A record of the block's type whose fields `build` appends in slot order, as
     /// ``Record/init(type:count:_:)`` does, written into the block's allocation; a new

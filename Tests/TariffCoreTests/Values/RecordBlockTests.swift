@@ -53,6 +53,19 @@ import TariffCore
         #expect(records.map { $0[1] } == (0..<7).map { .int(Int64($0)) })
     }
 
+    /// A capacity is often a bound (a filter's list length): one allocation for all of a
+    /// large one would hold memory no record uses.
+    @Test("a block asked for room for many records allocates at most 64 KB at a time")
+    func roomIsBounded() {
+        let perAllocation = RecordBlock.maximumBytes / (3 * MemoryLayout<Value>.stride)
+        let records = Self.made(2 * perAllocation + 5, capacity: 1_000_000)
+        let allocations = Set(records.map(\.storageIdentity))
+        #expect(allocations.count == 3)
+        #expect(Set(records[0..<perAllocation].map(\.storageIdentity)).count == 1)
+        #expect(records[perAllocation - 1].storageIdentity != records[perAllocation].storageIdentity)
+        #expect(records.last == Self.alone(2 * perAllocation + 4))
+    }
+
     @Test("a change to one record of a block copies it, and leaves the others and its copies as they were")
     func changesCopy() {
         var records = Self.made(3, capacity: 3)
