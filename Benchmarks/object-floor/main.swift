@@ -32,6 +32,26 @@ struct Line {
 /// A stand-in for the evaluation's text arena: one growing buffer of label bytes.
 final class Arena {
     @exclusivity(unchecked) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// `text` appended, its byte at `at` made the letter `letter` (A to Z): where it lies.
+    @inline(__always)
+    func append(_ text: inout [UInt8], marking at: Int, with letter: Int) -> Range<Int> {
+        text[at] = UInt8(65 + letter % 26)
+        let start = bytes.count
+        bytes.append(contentsOf: text)
+        return start..<bytes.count
+    }
+
+    /// A medium account's five violation messages appended: where they lie.
+    @inline(__always)
+    func messages(_ message: inout [UInt8]) -> [Range<Int>] {
+        var messages: [Range<Int>] = []
+        messages.reserveCapacity(5)
+        for index in 0..<5 { messages.append(append(&message, marking: 1, with: index)) }
+        return messages
+    }
 }
 
 struct ArenaLine {
@@ -42,26 +62,15 @@ struct ArenaLine {
 
 @inline(never)
 func accountWithArena(_ seed: Int, _ label: inout [UInt8], _ message: inout [UInt8]) -> Int {
-    let arena = Arena()
-    arena.bytes.reserveCapacity(1024)
+    let arena = Arena(capacity: 1024)
     var lines: [ArenaLine] = []
     lines.reserveCapacity(31)
     for index in 0..<31 {
-        label[0] = UInt8(65 + (index + seed) % 26)
-        let start = arena.bytes.count
-        arena.bytes.append(contentsOf: label)
+        let range = arena.append(&label, marking: 0, with: index + seed)
         let record = LineRecord.create(minimumCapacity: 12) { _ in index }
-        lines.append(ArenaLine(arena: arena, range: start..<arena.bytes.count, record: record))
+        lines.append(ArenaLine(arena: arena, range: range, record: record))
     }
-    var messages: [Range<Int>] = []
-    messages.reserveCapacity(5)
-    for index in 0..<5 {
-        message[1] = UInt8(65 + index)
-        let start = arena.bytes.count
-        arena.bytes.append(contentsOf: message)
-        messages.append(start..<arena.bytes.count)
-    }
-    return lines.count + messages.count
+    return lines.count + arena.messages(&message).count
 }
 
 /// A stand-in for a record block: the twelve fields of each of its lines, one allocation.
@@ -76,28 +85,17 @@ struct BlockLine {
 
 @inline(never)
 func accountWithBlocks(_ seed: Int, _ label: inout [UInt8], _ message: inout [UInt8]) -> Int {
-    let arena = Arena()
-    arena.bytes.reserveCapacity(2048)
+    let arena = Arena(capacity: 2048)
     var lines: [BlockLine] = []
     lines.reserveCapacity(31)
     for (rule, count) in [(0, 1), (1, 10), (2, 20)] {
         let block = LineBlock.create(minimumCapacity: 4 * count) { _ in rule }
         for index in 0..<count {
-            label[0] = UInt8(65 + (index + seed) % 26)
-            let start = arena.bytes.count
-            arena.bytes.append(contentsOf: label)
-            lines.append(BlockLine(arena: arena, range: start..<arena.bytes.count, block: block, index: index))
+            let range = arena.append(&label, marking: 0, with: index + seed)
+            lines.append(BlockLine(arena: arena, range: range, block: block, index: index))
         }
     }
-    var messages: [Range<Int>] = []
-    messages.reserveCapacity(5)
-    for index in 0..<5 {
-        message[1] = UInt8(65 + index)
-        let start = arena.bytes.count
-        arena.bytes.append(contentsOf: message)
-        messages.append(start..<arena.bytes.count)
-    }
-    return lines.count + messages.count
+    return lines.count + arena.messages(&message).count
 }
 
 @inline(never)
