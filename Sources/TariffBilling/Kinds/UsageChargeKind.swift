@@ -88,7 +88,7 @@ public struct UsageChargeKind: RuleKind {
                     let rounded = try settings.lineAmount(charged, label: "amount", trace: frame.trace)
                     let unit = count == 1 ? rounded : try Money(rounded.amount.dividing(ExactDecimal(count), scale: rounded.currency.minorUnits,
                                                                                         rounding: settings.mode), rounded.currency)
-                    lines.append(ChargeLine(in: &block, rule: id, labelField: text, quantity: count, unitPrice: unit, amount: rounded,
+                    lines.append(ChargeLine(in: &block, rule: id, labelField: consume text, quantity: count, unitPrice: unit, amount: rounded,
                                             date: when, team: teamName, user: userName, billed: isBilled,
                                             itemsField: SingleItem.value(of: item.map(SingleItem.list) ?? [])).value)
                 } catch {

@@ -301,21 +301,9 @@ public struct RecordBlock {
     /// allocation, of the same room, when that one is full.
     @inlinable
     public mutating func record(_ build: (inout Record.Fields) -> Void) -> Record {
-        #if DEBUG
-        assert(!pending, "a record of the block is being made (next() without record(from:))")
-        #endif
-        makeRoom()
-        // Read through the stored reference (no copy of it, so no retain and release but
-        // the record's own).
-        let width = self.width
-        return storage.unsafelyUnwrapped.withUnsafeMutablePointers { header, fields in
-            let offset = header.pointee.filled
-            var appended = Record.Fields(base: fields + offset, capacity: width)
-            build(&appended)
-            precondition(appended.count == width, "a record of \(width) fields was given \(appended.count)")
-            header.pointee.filled = offset + width
-            return Record(storage: storage.unsafelyUnwrapped, base: fields + offset)
-        }
+        var fields = next()
+        build(&fields)
+        return record(from: fields)
     }
 
     /// As ``record(_:)``, for fields whose values may fail to compute: when `build` throws,
@@ -323,24 +311,14 @@ public struct RecordBlock {
     /// thrown.
     @inlinable
     public mutating func record<E: Error>(throwing build: (inout Record.Fields) throws(E) -> Void) throws(E) -> Record {
-        #if DEBUG
-        assert(!pending, "a record of the block is being made (next() without record(from:))")
-        #endif
-        makeRoom()
-        let width = self.width
-        return try storage.unsafelyUnwrapped.withUnsafeMutablePointers { header, fields throws(E) in
-            let offset = header.pointee.filled
-            var appended = Record.Fields(base: fields + offset, capacity: width)
-            do throws(E) {
-                try build(&appended)
-            } catch {
-                (fields + offset).deinitialize(count: appended.count)
-                throw error
-            }
-            precondition(appended.count == width, "a record of \(width) fields was given \(appended.count)")
-            header.pointee.filled = offset + width
-            return Record(storage: storage.unsafelyUnwrapped, base: fields + offset)
+        var fields = next()
+        do throws(E) {
+            try build(&fields)
+        } catch {
+            abandon(fields)
+            throw error
         }
+        return record(from: fields)
     }
 
     /// Room for the next record's fields, appended in slot order and made a record by
@@ -383,6 +361,17 @@ public struct RecordBlock {
             header.pointee.filled = offset + width
             return Record(storage: storage.unsafelyUnwrapped, base: base)
         }
+    }
+
+    /// Destroys the fields appended since the last ``next()``: that record is not made, and
+    /// the next one takes its room.
+    @inlinable
+    mutating func abandon(_ fields: consuming Record.Fields) {
+        #if DEBUG
+        assert(pending, "abandon(_:) without next()")
+        pending = false
+        #endif
+        fields.base.deinitialize(count: fields.count)
     }
 
     /// A new allocation when there is none yet or the current one is full.
