@@ -6,6 +6,14 @@ public struct ExpressionSyntax: Sendable {
         case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
         case and, or, `in`, coalesce = "??"
+
+        /// `==`, `!=`, `<`, `<=`, `>`, `>=` and `in`, which do not chain.
+        var isComparison: Bool {
+            switch self {
+            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: true
+            default: false
+            }
+        }
     }
 
     public indirect enum Kind: Sendable {
@@ -30,23 +38,63 @@ public struct ExpressionSyntax: Sendable {
     public var position: SourcePosition
     public var length: Int
 
-    /// The expression written back as text, for traces and messages.
-    public var text: String {
-        switch kind {
+    /// The expression written back as text, for traces and messages: parentheses where
+    /// the tree needs them to read back the same (`a * (b - c)`), and only there.
+    public var text: String { text(bindingAtLeast: 0) }
+
+    /// The text, in parentheses when it binds less tightly than `minimum` (a level of
+    /// ``bindingLevel``).
+    private func text(bindingAtLeast minimum: Int) -> String {
+        let written = switch kind {
         case let .number(text): text
         case let .string(text): "\"\(text)\""
         case let .bool(value): value ? "true" : "false"
         case .null: "null"
         case let .name(name): name
-        case let .member(base, name): "\(base.text).\(name)"
-        case let .index(base, key): "\(base.text)[\(key.text)]"
+        case let .member(base, name): "\(base.text(bindingAtLeast: Self.postfixLevel)).\(name)"
+        case let .index(base, key): "\(base.text(bindingAtLeast: Self.postfixLevel))[\(key.text)]"
         case let .call(name, receiver, arguments):
-            (receiver.map { "\($0.text)." } ?? "") + "\(name)(" + arguments.map(\.text).joined(separator: ", ") + ")"
-        case let .unary(op, operand): op == .not ? "not \(operand.text)" : "-\(operand.text)"
-        case let .binary(op, lhs, rhs): "\(lhs.text) \(op.rawValue) \(rhs.text)"
-        case let .conditional(c, t, f): "\(c.text) ? \(t.text) : \(f.text)"
+            (receiver.map { "\($0.text(bindingAtLeast: Self.postfixLevel))." } ?? "") + "\(name)("
+                + arguments.map(\.text).joined(separator: ", ") + ")"
+        case let .unary(op, operand):
+            Self.prefixed(op == .not ? "not " : "-", to: operand.text(bindingAtLeast: bindingLevel))
+        case let .binary(op, lhs, rhs):
+            // Left-associative operators take an equal level on the left (`a - b - c`);
+            // comparisons do not chain, so neither side may be one.
+            "\(lhs.text(bindingAtLeast: op.isComparison ? bindingLevel + 1 : bindingLevel)) \(op.rawValue) "
+                + rhs.text(bindingAtLeast: bindingLevel + 1)
+        case let .conditional(c, t, f): "\(c.text(bindingAtLeast: 1)) ? \(t.text) : \(f.text)"
         case let .list(elements): "[" + elements.map(\.text).joined(separator: ", ") + "]"
         }
+        return bindingLevel < minimum ? "(\(written))" : written
+    }
+
+    /// How tightly the expression's outermost form binds, as ``ExpressionParser`` reads
+    /// them, lowest first: conditional 0, `??` 1, `or` 2, `and` 3, `not` 4, comparisons 5,
+    /// `+ -` 6, `* / %` 7, unary `-` 8, postfix forms and atoms 9.
+    private var bindingLevel: Int {
+        switch kind {
+        case .conditional: 0
+        case let .binary(op, _, _):
+            switch op {
+            case .coalesce: 1
+            case .or: 2
+            case .and: 3
+            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: 5
+            case .add, .subtract: 6
+            case .multiply, .divide, .remainder: 7
+            }
+        case let .unary(op, _): op == .not ? 4 : 8
+        default: Self.postfixLevel
+        }
+    }
+
+    private static let postfixLevel = 9
+
+    /// A prefix operator before its operand's text, spaced where the two would run
+    /// together (`- -a`, not `--a`).
+    private static func prefixed(_ op: String, to operand: String) -> String {
+        op == "-" && operand.hasPrefix("-") ? "- " + operand : op + operand
     }
 
     /// A dotted path such as `account.seats`, if this is one.

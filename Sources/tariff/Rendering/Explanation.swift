@@ -61,13 +61,16 @@ struct Explanation {
         for entry in entries {
             switch entry.event {
             case let .step(label, detail): out.append(step(label, detail))
-            case let .rounding(label, from, to, mode, scale):
+            case let .rounding(label, fromText, toText, mode, scale):
+                // A rule's `round(…)` records amounts with their currency; the kinds, bare.
+                let from = Self.bare(fromText, currency), to = Self.bare(toText, currency)
+                let named = Self.isWords(label) ? Self.capitalized(label) : label
                 if let exact = Self.exactly(from, to) {
-                    out.append("\(Self.capitalized(label)): \(exact) \(currency), no rounding needed.")
+                    out.append("\(named): \(exact) \(currency), no rounding needed.")
                     continue
                 }
                 let places = scale == 2 ? "to the cent" : "to \(scale) decimal place\(scale == 1 ? "" : "s")"
-                out.append("\(Self.capitalized(label)): \(from) \(currency), rounded \(mode.rawValue) \(places): \(to) \(currency).")
+                out.append("\(named): \(from) \(currency), rounded \(mode.rawValue) \(places): \(to) \(currency).")
             case .read: break
             }
         }
@@ -208,6 +211,17 @@ struct Explanation {
     static func series(_ items: [String]) -> String {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// An amount without its currency code (`55.17 EUR` → `55.17`).
+    static func bare(_ amount: String, _ currency: String) -> String {
+        amount.hasSuffix(" " + currency) ? String(amount.dropLast(currency.count + 1)) : amount
+    }
+
+    /// Whether a rounding's label is words (`unit price`), which start a sentence
+    /// capitalized, rather than an expression (`plan_price[plan] * 2`), shown as written.
+    static func isWords(_ label: String) -> Bool {
+        label.allSatisfy { $0.isLetter || $0 == " " }
     }
 
     private static func capitalized(_ text: String) -> String {

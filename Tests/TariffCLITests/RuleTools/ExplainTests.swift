@@ -22,4 +22,21 @@ struct ExplainTests {
             #expect(output.stdout.contains(expected), "missing: \(expected)")
         }
     }
+
+    /// A price computed by a rule's own `round(…)` (the peers' workload) is explained
+    /// by its formula as it computes, parentheses kept, and its amounts once each with
+    /// their currency: not `… * period.end - item.date / …`, not `55.1724137931 EUR EUR`.
+    @Test("a rule's round(…) shows its formula with its parentheses and each amount's currency once")
+    func roundInARule() throws {
+        let directory = try TemporaryDirectory()
+        let account = #"{"id":"a-1","country":"FR","plan":"ADVANCED","period":{"start":"2024-02-01","end":"2024-03-01"},"#
+            + #""licenses":{"base":2,"added":[{"date":"2024-02-05"}]},"numbers":[],"verified_address_countries":[],"credits":"0.00"}"#
+        let path = try directory.write("account.json", Array(account.utf8))
+        let output = try RuleToolsCLI.tariff(["preview", "--rules", "Benchmarks/peer-rules", "--explain", "--as-of", "2024-02-01", path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let expected = "plan_price[plan] * (period.end - item.date) / days_in_period: 55.1724137931 EUR, "
+            + "rounded half-up to the cent: 55.17 EUR."
+        #expect(output.stdout.contains(expected), "\(output.stdout)")
+        #expect(!output.stdout.contains("EUR EUR"))
+    }
 }

@@ -73,6 +73,43 @@ import TariffCore
         }
     }
 
+    /// `text` writes the tree back with the parentheses it needs to read back the same,
+    /// and no others: traces and explanations show a formula as it computes.
+    @Test(arguments: [
+        ("plan_price[plan] * (period.end - item.date) / days", "plan_price[plan] * (period.end - item.date) / days"),
+        ("(1 + 2) * 3", "(1 + 2) * 3"),
+        ("1 + 2 * 3", "1 + 2 * 3"),
+        ("1 - 2 - 3", "1 - 2 - 3"),
+        ("1 - (2 - 3)", "1 - (2 - 3)"),
+        ("a / (b * c)", "a / (b * c)"),
+        ("((a))", "a"),
+        ("-(a + b)", "-(a + b)"),
+        ("- -a", "- -a"),
+        ("-(-2)", "- -2"),
+        ("not (a and b)", "not (a and b)"),
+        ("not a == b", "not a == b"),
+        ("(not a) and b", "not a and b"),
+        ("(a == b) == c", "(a == b) == c"),
+        ("(a or b) and c", "(a or b) and c"),
+        ("a ?? (b ?? c)", "a ?? (b ?? c)"),
+        ("(a ?? b) ?? c", "a ?? b ?? c"),
+        ("(a ? b : c) ? d : e", "(a ? b : c) ? d : e"),
+        ("a ? b : (c ? d : e)", "a ? b : c ? d : e"),
+        ("(a ? b : c) + 1", "(a ? b : c) + 1"),
+        ("(a + b).max(c)", "(a + b).max(c)"),
+        ("(-a).b", "(-a).b"),
+        ("(xs ?? ys)[0]", "(xs ?? ys)[0]"),
+        ("f(a + b, (c))", "f(a + b, c)"),
+        ("[(a + b) * 2, c]", "[(a + b) * 2, c]"),
+        ("xs.filter(x, (x > 1) and y)", "xs.filter(x, x > 1 and y)"),
+    ])
+    func textKeepsTheParenthesesTheTreeNeeds(source: String, expected: String) throws {
+        let syntax = try Self.parse(source).get()
+        #expect(syntax.text == expected)
+        // Read back, it is the same tree.
+        #expect(Self.shape(try Self.parse(syntax.text).get()) == Self.shape(syntax))
+    }
+
     @Test(arguments: [
         ("a and b", "and"),
         ("a && b", "and"),
