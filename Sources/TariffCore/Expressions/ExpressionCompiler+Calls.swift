@@ -276,6 +276,13 @@ extension ExpressionCompiler {
         let position = syntax.position, length = syntax.length
         let label = arguments[0].text
         let scale = chosenScale, mode = chosenMode
+        if value.type == .money {
+            let rounding = MoneyRounding(label: label, scale: scale, mode: mode, site: Site(text: "round", position: position, length: length))
+            return switch value.moneyOperand {
+            case let .body(operand): rounding.lower(operand)
+            case let .value(operand): rounding.lower(operand)
+            }
+        }
         let type: ValueType = value.type == .int ? .int : value.type
         return Typed(type: type) { frame throws(EvaluationError) in
             let input = try evaluator(frame)

@@ -147,9 +147,7 @@ extension ExpressionCompiler {
                 mismatch()
                 return nil
             }
-            if let specialized = specializedArithmetic(op, l, r, at: position, length: length) {
-                return Typed(type: type, evaluator: specialized)
-            }
+            if let lowered = payloadArithmetic(op, l, r, at: position, length: length) { return lowered }
             let settings = self.settings
             return Typed(type: type) { frame throws(EvaluationError) in
                 let a = try le(frame), b = try re(frame)
@@ -165,95 +163,6 @@ extension ExpressionCompiler {
             }
         case .coalesce:
             return nil
-        }
-    }
-
-    /// The operators the billing rules use most, lowered for their operand types: each
-    /// reads its two operands as the types the checker proved and calls the same
-    /// arithmetic as ``arithmetic(_:_:_:settings:)`` (so results and errors are the same),
-    /// without going through its switch over every pair of values. Nil for any other pair.
-    private func specializedArithmetic(_ op: ExpressionSyntax.BinaryOperator, _ l: Typed, _ r: Typed,
-                                       at position: SourcePosition, length: Int) -> Evaluator? {
-        let divisionScale = settings.divisionScale, rounding = settings.rounding
-        let text = op.rawValue
-        // Operands that only read a value are read where they live, their payload only.
-        let lp = l.place, rp = r.place, lEvaluator = l.evaluator, rEvaluator = r.evaluator
-        @Sendable @inline(__always) func le<T>(_ frame: Frame, _ extract: (borrowing Value) -> T?) throws(EvaluationError) -> T? {
-            try Place.operand(lp, else: lEvaluator, frame, as: extract)
-        }
-        @Sendable @inline(__always) func re<T>(_ frame: Frame, _ extract: (borrowing Value) -> T?) throws(EvaluationError) -> T? {
-            try Place.operand(rp, else: rEvaluator, frame, as: extract)
-        }
-        switch (op, l.type, r.type) {
-        case (.add, .int, .int), (.subtract, .int, .int), (.multiply, .int, .int):
-            return { frame throws(EvaluationError) in
-                guard let x = try le(frame, Self.int), let y = try re(frame, Self.int) else {
-                    throw .internalTypeError(text, at: position)
-                }
-                let (result, overflow) = switch op {
-                case .add: x.addingReportingOverflow(y)
-                case .subtract: x.subtractingReportingOverflow(y)
-                default: x.multipliedReportingOverflow(by: y)
-                }
-                if overflow { throw EvaluationError(ArithmeticError.overflow("\(x) \(text) \(y)"), at: position, length: length) }
-                return .int(result)
-            }
-        case (.subtract, .date, .date):
-            return { frame throws(EvaluationError) in
-                guard let x = try le(frame, Self.date), let y = try re(frame, Self.date) else {
-                    throw .internalTypeError(text, at: position)
-                }
-                return .int(Int64(y.days(until: x)))
-            }
-        case (.multiply, .money, .int), (.divide, .money, .int):
-            let isDivide = op == .divide
-            return { frame throws(EvaluationError) in
-                guard let x = try le(frame, Self.money), let y = try re(frame, Self.int) else {
-                    throw .internalTypeError(text, at: position)
-                }
-                do throws(ArithmeticError) {
-                    guard isDivide else { return .money(try x.multiplying(ExactDecimal(y))) }
-                    if y == 0 { throw .divisionByZero("\(x) / 0") }
-                    return .money(Money(try x.amount.dividing(ExactDecimal(y), scale: divisionScale, rounding: rounding), x.currency))
-                } catch {
-                    throw EvaluationError(error, at: position, length: length)
-                }
-            }
-        case (.add, .money, .money), (.subtract, .money, .money):
-            let isAdd = op == .add
-            return { frame throws(EvaluationError) in
-                guard let x = try le(frame, Self.money), let y = try re(frame, Self.money) else {
-                    throw .internalTypeError(text, at: position)
-                }
-                do throws(ArithmeticError) {
-                    return .money(try isAdd ? x.adding(y) : x.subtracting(y))
-                } catch {
-                    throw EvaluationError(error, at: position, length: length)
-                }
-            }
-        default:
-            return nil
-        }
-    }
-
-    @inline(__always) private static func int(_ value: borrowing Value) -> Int64? {
-        switch value {
-        case let .int(x): x
-        default: nil
-        }
-    }
-
-    @inline(__always) private static func date(_ value: borrowing Value) -> CivilDate? {
-        switch value {
-        case let .date(x): x
-        default: nil
-        }
-    }
-
-    @inline(__always) private static func money(_ value: borrowing Value) -> Money? {
-        switch value {
-        case let .money(x): x
-        default: nil
         }
     }
 

@@ -131,6 +131,12 @@ final class ExpressionCompiler {
         /// need not make the kept list.
         var selection: ListSelection?
 
+        /// An Int or Money expression as its payload (see ``IntBody``): the arithmetic
+        /// that takes and gives them calls its operands through it, without a `Value`
+        /// between them.
+        var int: IntBody?
+        var money: MoneyBody?
+
         init(type: ValueType, place: Place? = nil, evaluator: @escaping Evaluator) {
             self.type = type
             self.evaluator = evaluator
@@ -187,7 +193,7 @@ final class ExpressionCompiler {
         let slot = localCount
         localCount += 1
         let inner = typed.evaluator
-        return Typed(type: typed.type) { frame throws(EvaluationError) in
+        var memo = Typed(type: typed.type) { frame throws(EvaluationError) in
             guard frame.trace == nil else { return try inner(frame) }
             if frame.memoized & flag != 0 { return frame.locals[slot] }
             let value = try inner(frame)
@@ -195,6 +201,22 @@ final class ExpressionCompiler {
             frame.memoized |= flag
             return value
         }
+        // Money (a table's price) read back as its payload, in place.
+        if let body = typed.money {
+            let compute = body.get
+            memo.money = MoneyBody { frame throws(EvaluationError) in
+                guard frame.trace == nil else { return try compute(frame) }
+                if frame.memoized & flag != 0,
+                   let money = frame.locals.withSlot(slot, { value -> Money? in if case let .money(m) = value { m } else { nil } }) {
+                    return money
+                }
+                let money = try compute(frame)
+                frame.locals[slot] = .money(money)
+                frame.memoized |= flag
+                return money
+            }
+        }
+        return memo
     }
 
     private func checkKind(_ syntax: ExpressionSyntax) -> Typed? {

@@ -205,6 +205,9 @@ import TariffYAML
         ("account.seats + 9223372036854775806", Reported("eval.arithmetic", "Overflow: 3 + 9223372036854775806 does not fit in a 64-bit significand.", 15, 12)),
         ("account.seats - 3 - 9223372036854775807 - 2", Reported("eval.arithmetic", "Overflow: -9223372036854775807 - 2 does not fit in a 64-bit significand.", 15, 12)),
         ("account.credits / (account.seats - 3)", Reported("eval.arithmetic", "Division by zero: 10.00 EUR / 0.", 15, 12)),
+        // Inside other lowered operators: at the operator that failed.
+        ("round(unit / (account.seats - 3)) + unit", Reported("eval.arithmetic", "Division by zero: 64.00 EUR / 0.", 15, 18)),
+        ("2 * ((account.seats + 1) * 4611686018427387904)", Reported("eval.arithmetic", "Overflow: 4 * 4611686018427387904 does not fit in a 64-bit significand.", 15, 17)),
     ])
     func runtimeErrorsCarryTheExpressionPosition(expression: String, expected: Reported) throws {
         let error = try #require(try CompilerHarness.evaluationError(Self.rules(value: expression), snapshot: Self.snapshot))

@@ -25,6 +25,22 @@ import TariffYAML
         ("account.credits + unit", EvaluationTests.euros("74.00")),
         ("account.credits - unit", EvaluationTests.euros("-54.00")),
         ("round(unit * (as_of - account.since) / 365)", EvaluationTests.euros("76.98")),
+        // Operands that are themselves lowered operators, read as their Int or Money
+        // (each combination of a computed operand and one read where it lives).
+        ("(account.seats + 1) * (account.seats - 1)", .int(8)),
+        ("account.seats * (account.seats + 1)", .int(12)),
+        ("(account.seats + 1) * account.seats", .int(12)),
+        ("(as_of - account.since) - (account.since - as_of)", .int(878)),
+        ("account.credits * (account.seats - 1)", EvaluationTests.euros("20.00")),
+        ("(account.credits + unit) * 2", EvaluationTests.euros("148.00")),
+        ("(account.credits + unit) / (account.seats * 2)", .money(Money(CompilerHarness.decimal("12.3333333333"), .eur))),
+        ("round(account.credits / 3) + round(unit / 7)", EvaluationTests.euros("12.47")),
+        ("round(account.credits / 3) - unit", EvaluationTests.euros("-60.67")),
+        ("unit - round(account.credits / 3)", EvaluationTests.euros("60.67")),
+        ("round(round(unit / 7, 4) * 3, 1)", EvaluationTests.euros("27.4")),
+        // A memoized table price in a loop, read back as Money by the arithmetic on it.
+        ("account.licenses.map(l, round(license_price[account.plan] * (as_of - l.added) / 365))",
+         .list([EvaluationTests.euros("16.66"), EvaluationTests.euros("0.88"), EvaluationTests.euros("0.53")])),
         // Text compared where it lives: snapshot fields, bound items, another rule.
         ("account.plan == 'ADVANCED'", .bool(true)),
         ("account.plan == account.country", .bool(false)),
@@ -139,6 +155,25 @@ import TariffYAML
             return nil
         }
         #expect(reads == [EvaluationTests.decimal("25")])
+    }
+
+    /// `round` over lowered arithmetic records its rounding in a trace, as the general
+    /// form does, each time it runs, labelled with its formula as written.
+    @Test func roundingOverLoweredArithmeticIsTraced() throws {
+        let expression = "account.licenses.map(l, round(license_price[account.plan] * (as_of - l.added) / 365))"
+        let evaluation = try CompilerHarness.evaluate(EvaluationTests.rules(value: expression),
+                                                      snapshot: EvaluationTests.snapshot, options: EvaluationOptions(trace: true))
+        let entries = try #require(evaluation.trace).entries.filter { $0.rule == "r" }
+        let roundings = entries.compactMap { entry -> String? in
+            guard case let .rounding(label, from, to, mode, scale) = entry.event else { return nil }
+            return "\(label): \(from) -> \(to) (\(mode.rawValue), \(scale))"
+        }
+        let label = "license_price[account.plan] * (as_of - l.added) / 365"   // the parentheses kept
+        #expect(roundings == [
+            "\(label): 16.6575342466 EUR -> 16.66 EUR (half-up, 2)",
+            "\(label): 0.8767123288 EUR -> 0.88 EUR (half-up, 2)",
+            "\(label): 0.5260273973 EUR -> 0.53 EUR (half-up, 2)",
+        ])
     }
 
     /// A field read in place by `==` is still a read in the trace, as it was when the
