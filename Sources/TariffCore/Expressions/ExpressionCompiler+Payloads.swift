@@ -40,51 +40,50 @@ struct MoneyBodyOperand: PayloadOperand {
     func read(_ frame: Frame) throws(EvaluationError) -> Money? { try body.get(frame) }
 }
 
-/// An Int operand without a body: read where it lives, or taken from its value.
-struct IntValueOperand: PayloadOperand {
-    let place: Place?
-    let evaluator: Evaluator
+/// A payload one case of ``Value`` holds, taken from the value by an operand that has no body.
+protocol ValuePayload {
+    static func extract(_ value: borrowing Value) -> Self?
+}
 
+extension Int64: ValuePayload {
     @inline(__always)
-    func read(_ frame: Frame) throws(EvaluationError) -> Int64? {
-        try Place.operand(place, else: evaluator, frame) { value in
-            switch value {
-            case let .int(x): x
-            default: nil
-            }
+    static func extract(_ value: borrowing Value) -> Int64? {
+        switch value {
+        case let .int(x): x
+        default: nil
         }
     }
 }
 
-/// A Money operand without a body.
-struct MoneyValueOperand: PayloadOperand {
-    let place: Place?
-    let evaluator: Evaluator
-
+extension Money: ValuePayload {
     @inline(__always)
-    func read(_ frame: Frame) throws(EvaluationError) -> Money? {
-        try Place.operand(place, else: evaluator, frame) { value in
-            switch value {
-            case let .money(x): x
-            default: nil
-            }
+    static func extract(_ value: borrowing Value) -> Money? {
+        switch value {
+        case let .money(x): x
+        default: nil
         }
     }
 }
 
-/// A Date operand (dates have no body: they are read, not computed, in the rules).
-struct DateValueOperand: PayloadOperand {
+extension CivilDate: ValuePayload {
+    @inline(__always)
+    static func extract(_ value: borrowing Value) -> CivilDate? {
+        switch value {
+        case let .date(x): x
+        default: nil
+        }
+    }
+}
+
+/// An operand without a body: read where it lives, or taken from its value. (Dates have no
+/// body: the rules read them, they do not compute them.)
+struct ValueOperand<Payload: ValuePayload>: PayloadOperand {
     let place: Place?
     let evaluator: Evaluator
 
     @inline(__always)
-    func read(_ frame: Frame) throws(EvaluationError) -> CivilDate? {
-        try Place.operand(place, else: evaluator, frame) { value in
-            switch value {
-            case let .date(x): x
-            default: nil
-            }
-        }
+    func read(_ frame: Frame) throws(EvaluationError) -> Payload? {
+        try Place.operand(place, else: evaluator, frame, as: Payload.extract)
     }
 }
 
@@ -107,18 +106,18 @@ extension ExpressionCompiler.Typed {
     }
 
     /// This Int operand as its operator reads it.
-    var intOperand: Either<IntBodyOperand, IntValueOperand> {
+    var intOperand: Either<IntBodyOperand, ValueOperand<Int64>> {
         if let body = int { return .body(IntBodyOperand(body: body)) }
-        return .value(IntValueOperand(place: place, evaluator: evaluator))
+        return .value(ValueOperand(place: place, evaluator: evaluator))
     }
 
     /// This Money operand as its operator reads it.
-    var moneyOperand: Either<MoneyBodyOperand, MoneyValueOperand> {
+    var moneyOperand: Either<MoneyBodyOperand, ValueOperand<Money>> {
         if let body = money { return .body(MoneyBodyOperand(body: body)) }
-        return .value(MoneyValueOperand(place: place, evaluator: evaluator))
+        return .value(ValueOperand(place: place, evaluator: evaluator))
     }
 
-    var dateOperand: DateValueOperand { DateValueOperand(place: place, evaluator: evaluator) }
+    var dateOperand: ValueOperand<CivilDate> { ValueOperand(place: place, evaluator: evaluator) }
 }
 
 /// One of two operand readers, chosen when the expression compiles.
@@ -210,7 +209,7 @@ extension ExpressionCompiler {
     struct DaysBetween {
         let site: Site
 
-        func lower(_ x: DateValueOperand, _ y: DateValueOperand) -> Typed {
+        func lower(_ x: ValueOperand<CivilDate>, _ y: ValueOperand<CivilDate>) -> Typed {
             let site = site
             @Sendable @inline(__always) func compute(_ frame: Frame) throws(EvaluationError) -> Int64 {
                 guard let a = try x.read(frame), let b = try y.read(frame) else { throw site.typeError() }
