@@ -99,10 +99,15 @@ struct Explanation {
             }
             path.append(character)
         }
-        guard let last = path.split(separator: ".").last.map(String.init), !last.isEmpty else { return ("item", "items") }
-        let plural = last.replacingOccurrences(of: "_", with: " ")
-        guard last.hasSuffix("s") else { return (plural + " record", plural + " records") }
-        return (String(plural.dropLast()), plural)
+        let parts = path.split(separator: ".").map { String($0).replacingOccurrences(of: "_", with: " ") }
+        guard let last = parts.last, !last.isEmpty else { return ("item", "items") }
+        if last.hasSuffix("s") { return (String(last.dropLast()), last) }
+        // A list named for what happened to the things of the one it sits in
+        // (`licenses.added`): the added licenses.
+        if parts.count >= 2, let parent = parts.dropLast().last, parent.hasSuffix("s") {
+            return (last + " " + parent.dropLast(), last + " " + parent)
+        }
+        return (last + " record", last + " records")
     }
 
     /// An item's `id` (or `name`, `e164`, `description`), else its first text field, from the trace.

@@ -38,5 +38,8 @@ struct ExplainTests {
             + "rounded half-up to the cent: 55.17 EUR."
         #expect(output.stdout.contains(expected), "\(output.stdout)")
         #expect(!output.stdout.contains("EUR EUR"))
+        // An item of `licenses.added` is an added license, not an "added record".
+        #expect(output.stdout.contains("Values read: period end is 2024-03-01; added license date is 2024-02-05; days in period is 29."),
+                "\(output.stdout)")
     }
 }
