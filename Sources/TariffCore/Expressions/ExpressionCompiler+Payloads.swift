@@ -106,13 +106,13 @@ extension ExpressionCompiler.Typed {
     }
 
     /// This Int operand as its operator reads it.
-    var intOperand: Either<IntBodyOperand, ValueOperand<Int64>> {
+    var intOperand: OperandReader<IntBodyOperand, ValueOperand<Int64>> {
         if let body = int { return .body(IntBodyOperand(body: body)) }
         return .value(ValueOperand(place: place, evaluator: evaluator))
     }
 
     /// This Money operand as its operator reads it.
-    var moneyOperand: Either<MoneyBodyOperand, ValueOperand<Money>> {
+    var moneyOperand: OperandReader<MoneyBodyOperand, ValueOperand<Money>> {
         if let body = money { return .body(MoneyBodyOperand(body: body)) }
         return .value(ValueOperand(place: place, evaluator: evaluator))
     }
@@ -120,10 +120,11 @@ extension ExpressionCompiler.Typed {
     var dateOperand: ValueOperand<CivilDate> { ValueOperand(place: place, evaluator: evaluator) }
 }
 
-/// One of two operand readers, chosen when the expression compiles.
-enum Either<Body, Value> {
+/// How an operand is read, chosen when the expression compiles: through its body, or at
+/// its place or from its value.
+enum OperandReader<Body, Plain> {
     case body(Body)
-    case value(Value)
+    case value(Plain)
 }
 
 /// An operator lowered for the readers of its two operands, each a concrete type, so that
@@ -161,7 +162,7 @@ extension ExpressionCompiler {
     /// `lowering` applied to the pair of operand readers chosen: one specialization per
     /// combination of body and value.
     private static func pair<A: PayloadOperand, B: PayloadOperand, C: PayloadOperand, D: PayloadOperand, L: PairLowering>(
-        _ x: Either<A, B>, _ y: Either<C, D>, _ lowering: L
+        _ x: OperandReader<A, B>, _ y: OperandReader<C, D>, _ lowering: L
     ) -> Typed where A.Payload == L.Left, B.Payload == L.Left, C.Payload == L.Right, D.Payload == L.Right {
         switch (x, y) {
         case let (.body(x), .body(y)): lowering.lower(x, y)
