@@ -7,13 +7,21 @@ public struct ExpressionSyntax: Sendable {
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
         case and, or, `in`, coalesce = "??"
 
-        /// `==`, `!=`, `<`, `<=`, `>`, `>=` and `in`, which do not chain.
-        var isComparison: Bool {
+        /// How tightly the operator binds, as ``ExpressionParser`` reads it (see
+        /// ``ExpressionSyntax/bindingLevel``).
+        var bindingLevel: Int {
             switch self {
-            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: true
-            default: false
+            case .coalesce: 1
+            case .or: 2
+            case .and: 3
+            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: Self.comparisonLevel
+            case .add, .subtract: 6
+            case .multiply, .divide, .remainder: 7
             }
         }
+
+        /// The level of `==`, `!=`, `<`, `<=`, `>`, `>=` and `in`, which do not chain.
+        static let comparisonLevel = 5
     }
 
     public indirect enum Kind: Sendable {
@@ -61,7 +69,7 @@ public struct ExpressionSyntax: Sendable {
         case let .binary(op, lhs, rhs):
             // Left-associative operators take an equal level on the left (`a - b - c`);
             // comparisons do not chain, so neither side may be one.
-            "\(lhs.text(bindingAtLeast: op.isComparison ? bindingLevel + 1 : bindingLevel)) \(op.rawValue) "
+            "\(lhs.text(bindingAtLeast: op.bindingLevel == BinaryOperator.comparisonLevel ? bindingLevel + 1 : bindingLevel)) \(op.rawValue) "
                 + rhs.text(bindingAtLeast: bindingLevel + 1)
         case let .conditional(c, t, f): "\(c.text(bindingAtLeast: 1)) ? \(t.text) : \(f.text)"
         case let .list(elements): "[" + elements.map(\.text).joined(separator: ", ") + "]"
@@ -75,15 +83,7 @@ public struct ExpressionSyntax: Sendable {
     private var bindingLevel: Int {
         switch kind {
         case .conditional: 0
-        case let .binary(op, _, _):
-            switch op {
-            case .coalesce: 1
-            case .or: 2
-            case .and: 3
-            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: 5
-            case .add, .subtract: 6
-            case .multiply, .divide, .remainder: 7
-            }
+        case let .binary(op, _, _): op.bindingLevel
         case let .unary(op, _): op == .not ? 4 : 8
         default: Self.postfixLevel
         }
