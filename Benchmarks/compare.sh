@@ -37,7 +37,7 @@ echo "== correctness: tariff bill --format peers vs peer_reference.py, 1000 acco
   --rules "$root/Benchmarks/peer-rules" --count 1000 >&2
 
 echo "== tariff bench" >&2
-LD_PRELOAD="$work/libmalloc_counter.so" "$TARIFF" bench --rules "$root/Benchmarks/peer-rules" \
+LD_PRELOAD="$work/libmalloc_counter.so" "$TARIFF" bench --rules "$root/Benchmarks/peer-rules" --hand-written \
   --seconds "$target" --runs "$runs" --json "$work/tariff.json" data/small.jsonl data/medium.jsonl data/large.jsonl >&2
 
 echo "== peers: bench.py --peers $peers" >&2
@@ -71,7 +71,7 @@ for r in peers["results"]:
 def us(x):
     return f"{x:,.2f}" if x < 10 else (f"{x:,.1f}" if x < 1000 else f"{x:,.0f}")
 def ratio(x):
-    return f"{x:,.0f}×" if x >= 10 else f"{x:,.1f}×"
+    return f"{x:,.0f}×" if x >= 10 else (f"{x:,.1f}×" if x >= 1 else f"{x:,.2f}×")
 cpu = {(r["peer"], r["mode"], r["size"]): r["cpu_us_per_account_median"] for r in peers["results"]}
 def table(title, ours_parsed, ours_json, theirs):
     print(title)
@@ -80,6 +80,11 @@ def table(title, ours_parsed, ours_json, theirs):
     print("|---|---|" + "---:|" * len(sizes))
     print("| **Tariff** | parsed snapshot → Invoice | " + " | ".join(us(t[s][ours_parsed]) for s in sizes) + " |")
     print("| **Tariff** | JSON line → invoice JSON line | " + " | ".join(us(t[s][ours_json]) for s in sizes) + " |")
+    # The same workload written by hand in Swift, no engine (tariff bench --hand-written).
+    hand = ours_parsed.replace("parsed", "hand_written")
+    if all(hand in t[s] for s in sizes):
+        print("| Hand-written Swift, no engine | parsed snapshot → invoice | "
+              + " | ".join(f"{us(t[s][hand])} ({ratio(t[s][hand] / t[s][ours_parsed])})" for s in sizes) + " |")
     for peer in dict.fromkeys(r["peer"] for r in peers["results"]):
         for mode, ours, what in (("dict", ours_parsed, "Python dict"), ("json", ours_json, "JSON line")):
             row = []

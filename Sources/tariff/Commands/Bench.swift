@@ -17,6 +17,11 @@ extension Tariff {
             --scale generates a rule set of --scale-rules rules and a table of --scale-rows rows and reports \
             its read and compile time, the memory it takes, and a lookup in the big table against one in a \
             small table.
+
+            --hand-written also times the peers' workload written by hand in Swift, with no engine, on the \
+            same decoded snapshots (after checking it bills every account exactly as Tariff does): what the \
+            interpreter's figures are measured against. Only for accounts of the peers' shape \
+            (Benchmarks/peer-rules).
             """
         )
 
@@ -33,6 +38,8 @@ extension Tariff {
         @Option(name: .long, help: "Also write the results as JSON to this file.") var json: String?
 
         @Flag(name: .long, help: "Measure a generated rule set instead (see --scale-rules, --scale-rows).") var scale = false
+        @Flag(name: .long, help: "Also time the peers' workload written by hand in Swift, with no engine.")
+        var handWritten = false
         @Option(name: .long) var scaleRules: Int = 10_000
         @Option(name: .long) var scaleRows: Int = 10_000
 
@@ -48,6 +55,7 @@ extension Tariff {
             print("| size | accounts | parsed → invoice (µs/account, wall / CPU) | JSON line → invoice JSON (µs/account, wall / CPU) | allocations/account, parsed | allocations/account, JSON |")
             print("|---|---:|---:|---:|---:|---:|")
             var results: [String] = []
+            var handWrittenRows: [String] = []
             for file in files {
                 let size = Self.sizeName(file)
                 guard let text = TextFile.read(file, limit: Int.max) else {
@@ -70,6 +78,13 @@ extension Tariff {
                 let parsed = measure(records.count) { index in
                     if case let .success(preview) = engine.preview(records[index], asOf: asOf) { sink &+= preview.invoice.lineValues.count }
                 }
+                var handWrittenTime: (wall: Double, cpu: Double)?
+                if handWritten {
+                    let accounts = try handWrittenAccounts(records, engine: engine, file: file, workspace: workspace)
+                    handWrittenTime = measure(accounts.count) { index in
+                        if let invoice = HandWrittenPeerInvoice(accounts[index], prices: .peers) { sink &+= invoice.lines.count }
+                    }
+                }
                 var out: [UInt8] = []
                 out.reserveCapacity(1 << 20)
                 // As a `tariff bill` worker does: each read recycles the snapshot read before.
@@ -88,9 +103,23 @@ extension Tariff {
                 precondition(sink != 42, "keeps the evaluations")
                 print("| \(size) | \(lines.count) | \(Self.format(parsed.wall)) / \(Self.format(parsed.cpu)) | \(Self.format(endToEnd.wall)) / \(Self.format(endToEnd.cpu)) | "
                     + "\(parsedAllocations.map { String(format1($0)) } ?? "n/a") | \(jsonAllocations.map { String(format1($0)) } ?? "n/a") |")
+                if let handWrittenTime {
+                    handWrittenRows.append("| \(size) | \(Self.format(handWrittenTime.wall)) / \(Self.format(handWrittenTime.cpu)) | "
+                        + "\(Self.format(parsed.cpu)) | \(format1(parsed.cpu / handWrittenTime.cpu))× |")
+                }
+                let handWrittenFields = handWrittenTime.map { #","hand_written_us":\#($0.wall),"hand_written_cpu_us":\#($0.cpu)"# } ?? ""
                 results.append(#"{"size":"\#(size)","accounts":\#(lines.count),"parsed_us":\#(parsed.wall),"json_us":\#(endToEnd.wall),"#
                     + #""parsed_cpu_us":\#(parsed.cpu),"json_cpu_us":\#(endToEnd.cpu),"#
-                    + #""parsed_allocations":\#(parsedAllocations.map { "\($0)" } ?? "null"),"json_allocations":\#(jsonAllocations.map { "\($0)" } ?? "null")}"#)
+                    + #""parsed_allocations":\#(parsedAllocations.map { "\($0)" } ?? "null"),"json_allocations":\#(jsonAllocations.map { "\($0)" } ?? "null")"#
+                    + handWrittenFields + "}")
+            }
+            if !handWrittenRows.isEmpty {
+                print("")
+                print("The same workload written by hand in Swift (HandWrittenPeerInvoice: structs, integer cents, no engine), same snapshots:")
+                print("")
+                print("| size | hand-written, parsed → invoice (µs/account, wall / CPU) | Tariff, parsed → invoice (µs/account, CPU) | Tariff ÷ hand-written (CPU) |")
+                print("|---|---:|---:|---:|")
+                handWrittenRows.forEach { print($0) }
             }
             if !counted {
                 print("\nAllocations not counted: preload Benchmarks/malloc-counter (see malloc_counter.c).")
@@ -102,6 +131,32 @@ extension Tariff {
                     throw ExitStatus.badInput
                 }
             }
+        }
+
+        /// The decoded snapshots as the hand-written workload's accounts, once it is checked to
+        /// bill each of them exactly as Tariff does (else it would time something else).
+        private func handWrittenAccounts(_ records: [Record], engine: BillingEngine, file: String,
+                                   workspace: Workspace) throws -> [HandWrittenPeerInvoice.Account] {
+            var accounts: [HandWrittenPeerInvoice.Account] = []
+            for (index, record) in records.enumerated() {
+                guard let account = HandWrittenPeerInvoice.Account(record),
+                      let invoice = HandWrittenPeerInvoice(account, prices: .peers),
+                      case let .success(preview) = engine.preview(record, asOf: BatchBiller.unusedAsOf) else {
+                    workspace.report([.error("bench.hand-written-shape", "line \(index + 1) of '\(file)' is not an account of the peers' workload",
+                                             at: nil, hint: "--hand-written times Benchmarks/peer-rules' workload on the peers' generated accounts")])
+                    throw ExitStatus.badInput
+                }
+                let differences = invoice.differences(from: preview.invoice)
+                guard differences.isEmpty else {
+                    workspace.report([.error("bench.hand-written-disagrees",
+                                             "the hand-written workload bills line \(index + 1) of '\(file)' otherwise than Tariff: "
+                                             + differences.prefix(3).joined(separator: "; "), at: nil,
+                                             hint: "are the rules Benchmarks/peer-rules, with its prices?")])
+                    throw ExitStatus.badInput
+                }
+                accounts.append(account)
+            }
+            return accounts
         }
 
         /// Median of 20 reads and compiles of the rules, in ms.
