@@ -164,6 +164,24 @@ public struct Record: @unchecked Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The UTF-8 of the rendered text (a label, a message: a ``Value/text(_:)``) in field
+    /// `slot`, read where the record holds it; nil when the field holds anything else, a
+    /// `.string` included (read that one with `self[slot]`).
+    ///
+    /// Nothing is retained for it. The bytes are the evaluation's ``TextArena``'s, which the
+    /// field keeps alive: the buffer is valid while this record lives and that field is not
+    /// changed. For writers, which read each line's label once (copying the field out, to
+    /// read it safely, retains and releases the arena, an atomic operation each, per line).
+    public func unsafeRenderedTextUTF8(at slot: Int) -> UnsafeBufferPointer<UInt8>? {
+        precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "field out of range")
+        return withExtendedLifetime(storage) {
+            switch base[slot] {
+            case let .text(run): run.arena.utf8(run)
+            default: nil
+            }
+        }
+    }
+
     public static func == (lhs: Record, rhs: Record) -> Bool {
         if lhs.base == rhs.base { return true }
         guard lhs.type === rhs.type, lhs.count == rhs.count else { return false }

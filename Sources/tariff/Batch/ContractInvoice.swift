@@ -44,7 +44,7 @@ enum ContractInvoice {
                 json.raw(#","code":"#)
                 json.string(violation.code)
                 json.raw(#","message":"#)
-                json.text(violation.record[2])
+                json.text(violation.record, at: 2)
                 var none = true
                 violation.forEachDetail(values: { name, value in
                     json.raw(none ? #","details":{"# : ",")
@@ -65,7 +65,7 @@ enum ContractInvoice {
         json.raw(#"{"rule":"#)
         json.string(line.rule)
         json.raw(#","label":"#)
-        json.text(line.record[1])
+        json.text(line.record, at: 1)
         json.raw(#","quantity":"#)
         json.integer(line.quantity)
         json.raw(#","unit_price":"#)

@@ -225,6 +225,13 @@ struct JSONText {
     /// Appends `text` as a JSON string (RFC 8259 escapes).
     /// Appends a text value (`.string` or a template's `.text`) as a JSON string, `null`
     /// for anything else: a label or message written from where its bytes lie.
+    /// The text in `record`'s field `slot`, as ``text(_:)`` writes it; rendered text (a
+    /// label, a message) is read where the record holds it, without retaining its arena.
+    mutating func text(_ record: Record, at slot: Int) {
+        if let utf8 = record.unsafeRenderedTextUTF8(at: slot) { return escaped(utf8) }
+        text(record[slot])
+    }
+
     mutating func text(_ value: Value) {
         switch value {
         case let .string(text): string(text)

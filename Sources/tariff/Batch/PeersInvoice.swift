@@ -29,7 +29,7 @@ enum PeersInvoice {
             invoice.forEachLine { line in
                 json.raw(first ? "[" : ",[")
                 first = false
-                json.text(line.record[1])
+                json.text(line.record, at: 1)
                 json.byte(UInt8(ascii: ","))
                 json.integer(line.quantity)
                 json.byte(UInt8(ascii: ","))

@@ -121,6 +121,23 @@ struct TextRunTests {
         #expect(byHand.value.hashValue == line.value.hashValue)
     }
 
+    /// A writer reads a rendered label's bytes where the line holds them
+    /// (`Record.unsafeRenderedTextUTF8(at:)`): the same text, for as long as the line lives,
+    /// after its evaluation is gone; nil for a `String` field and for anything else.
+    @Test func aLabelIsReadWhereTheLineHoldsIt() throws {
+        let engine = try Self.engine()
+        let lines = try engine.preview(try Self.snapshot(engine, names: Self.names), asOf: Self.asOf).get().invoice.lines
+        #expect(lines.count == 7)
+        for line in lines {
+            let utf8 = try #require(line.record.unsafeRenderedTextUTF8(at: 1))
+            #expect(String(decoding: utf8, as: UTF8.self) == line.label)
+        }
+        let byHand = ChargeLine(rule: "r", label: "a label held as a String", quantity: 1, unitPrice: lines[0].unitPrice,
+                                amount: lines[0].amount)
+        #expect(byHand.record.unsafeRenderedTextUTF8(at: 1) == nil)
+        #expect(lines[0].record.unsafeRenderedTextUTF8(at: 2) == nil)   // the quantity
+    }
+
     /// The runs outlive their evaluation (the arena goes with the last of them), and
     /// evaluations at once on several threads each write their own arena.
     @Test func runsOutliveTheirEvaluationAcrossThreads() async throws {
