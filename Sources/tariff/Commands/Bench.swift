@@ -136,14 +136,15 @@ extension Tariff {
         /// The decoded snapshots as the hand-written workload's accounts, once it is checked to
         /// bill each of them exactly as Tariff does (else it would time something else).
         private func handWrittenAccounts(_ records: [Record], engine: BillingEngine, file: String,
-                                   workspace: Workspace) throws -> [HandWrittenPeerInvoice.Account] {
+                                         workspace: Workspace) throws -> [HandWrittenPeerInvoice.Account] {
             var accounts: [HandWrittenPeerInvoice.Account] = []
             for (index, record) in records.enumerated() {
                 guard let account = HandWrittenPeerInvoice.Account(record),
                       let invoice = HandWrittenPeerInvoice(account, prices: .peers),
                       case let .success(preview) = engine.preview(record, asOf: BatchBiller.unusedAsOf) else {
-                    workspace.report([.error("bench.hand-written-shape", "line \(index + 1) of '\(file)' is not an account of the peers' workload",
-                                             at: nil, hint: "--hand-written times Benchmarks/peer-rules' workload on the peers' generated accounts")])
+                    workspace.report([.error("bench.hand-written-shape", "line \(index + 1) of '\(file)' is not an account the hand-written workload reads",
+                                             at: nil, hint: "--hand-written times Benchmarks/peer-rules' workload on the peers' generated accounts "
+                                                 + "(their shape, a plan of its table, credits in whole cents)")])
                     throw ExitStatus.badInput
                 }
                 let differences = invoice.differences(from: preview.invoice)

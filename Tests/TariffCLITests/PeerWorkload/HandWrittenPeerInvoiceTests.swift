@@ -101,4 +101,19 @@ struct HandWrittenPeerInvoiceTests {
         #expect(output.stdout.contains("| size | hand-written, parsed → invoice (µs/account, wall / CPU) |"), "\(output.stdout)")
         #expect(output.stdout.contains("\n| medium | "), "\(output.stdout)")
     }
+
+    @Test("tariff bench --hand-written refuses an account the hand-written workload cannot bill, and says which")
+    func benchRefusesAnAccountItCannotBill() throws {
+        let directory = try TemporaryDirectory()
+        // Tariff bills a tenth of a cent of credit; the hand-written workload counts in cents.
+        let account = Self.accounts[1].replacingOccurrences(of: #""credits":"100000.00""#, with: #""credits":"0.005""#)
+        #expect(account != Self.accounts[1])
+        let path = try directory.write("medium.jsonl", Array((Self.accounts[0] + "\n" + account + "\n").utf8))
+        let output = try RuleToolsCLI.tariff(["bench", "--rules", "Benchmarks/peer-rules", "--hand-written",
+                                              "--seconds", "0.01", "--runs", "1", path])
+        #expect(output.status == 2, "\(output.stdout)")
+        #expect(output.stderr.contains("line 2 of '\(path)' is not an account the hand-written workload reads"), "\(output.stderr)")
+        #expect(output.stderr.contains("credits in whole cents"), "\(output.stderr)")
+        #expect(!output.stdout.contains("hand-written, parsed → invoice"))
+    }
 }
