@@ -43,6 +43,17 @@ extension Tariff {
         @Option(name: .long) var scaleRules: Int = 10_000
         @Option(name: .long) var scaleRows: Int = 10_000
 
+        /// Numbers the bench measures with: a run length an integer count of accounts can
+        /// hold, at least one run, one account and one generated rule and row.
+        func validate() throws {
+            guard seconds.isFinite, seconds >= 0, seconds <= 3600 else {
+                throw ValidationError("--seconds must be from 0 to 3600, not \(seconds)")
+            }
+            for (flag, value) in [("runs", runs), ("count", count), ("scale-rules", scaleRules), ("scale-rows", scaleRows)] where value < 1 {
+                throw ValidationError("--\(flag) must be at least 1, not \(value)")
+            }
+        }
+
         func run() throws {
             if scale { return try runScale() }
             var workspace = Workspace(options)
@@ -63,6 +74,11 @@ extension Tariff {
                     throw ExitStatus.badInput
                 }
                 let lines = text.split(separator: "\n").prefix(count).map { Array($0.utf8) }
+                guard !lines.isEmpty else {
+                    workspace.report([.error("bench.no-accounts", "'\(file)' holds no accounts", at: nil,
+                                             hint: "one account per line, a JSON object each, such as the peers' data/medium.jsonl")])
+                    throw ExitStatus.badInput
+                }
                 let biller = BatchBiller(engine: engine, format: format, asOf: nil, limits: workspace.readLimits, shard: nil, file: file)
                 var records: [Record] = []
                 for (index, line) in lines.enumerated() {

@@ -56,11 +56,16 @@ extension Tariff {
         @Option(name: .long, help: "Accounts per chunk handed to the workers.")
         var chunk: Int = 4096
 
+        static let maxJobs = 1024
+
         func validate() throws {
             if let shard, Shard(shard) == nil {
                 throw ValidationError("--shard must be K/N with 0 <= K < N, such as 0/4")
             }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            // Each worker has its own biller (a reader plan, a previous snapshot): a few per
+            // core is the useful range, and a million of them took minutes before billing.
+            if let jobs, jobs > Self.maxJobs { throw ValidationError("--jobs can be at most \(Self.maxJobs), not \(jobs)") }
             if chunk < 1 { throw ValidationError("--chunk must be at least 1") }
         }
 
