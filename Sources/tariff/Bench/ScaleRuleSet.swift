@@ -22,6 +22,7 @@ enum ScaleRuleSet {
         for row in 0..<rows { text += "      k\(row): \(row / 100).\(String(row % 100).leftPadded(2))\n" }
         text += "rules:\n"
         let charges = min(10, max(1, rules / 1000))
+        let fallback = "k\(min(1, rows - 1))"   // a second row when there is one
         let values = max(1, rules - charges - 1)
         for index in 0..<values {
             let key = "k\(index % rows)"
@@ -37,7 +38,7 @@ enum ScaleRuleSet {
               - id: c\(charge)
                 kind: recurring-charge
                 each: items.filter(i, i.count > \(charge))
-                price: (price[item.sku] ?? price.k1) + v\((charge * 100 + 99) % values)
+                price: (price[item.sku] ?? price.\(fallback)) + v\((charge * 100 + 99) % values)
                 quantity: item.count
                 label: "item {item.sku} (\(charge))"
 

@@ -47,6 +47,17 @@ struct BenchInputTests {
         try Self.refused(["bill", "--rules", "Benchmarks/peer-rules"] + flags + ["examples/none.jsonl"], message)
     }
 
+    /// The generated rule set holds for the smallest sizes the flags take (its charges fell
+    /// back to a row `k1`, which a one-row table has not).
+    @Test("bench --scale with one rule and one row", arguments: [(1, 1), (2, 2), (10, 3)])
+    func smallestScale(rules: Int, rows: Int) throws {
+        let output = try RobustCLI.run(["bench", "--scale", "--scale-rules", String(rules), "--scale-rows", String(rows),
+                                         "--seconds", "0.01", "--runs", "1"])
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout.contains("a table of \(rows) rows"), "\(output.stdout)")
+        #expect(output.stdout.contains("invoice total "), "\(output.stdout)")
+    }
+
     static func refused(_ arguments: [String], _ message: String) throws {
         let output = try RobustCLI.run(arguments)
         #expect(output.status == 64, "\(output.stderr)")
