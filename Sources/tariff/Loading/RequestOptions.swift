@@ -31,6 +31,11 @@ struct RequestOptions: ParsableArguments {
         for pair in set where pair.first == "=" || pair.isEmpty {
             throw ValidationError("--set takes name=value, such as --set count=3, not '\(pair)'")
         }
+        // An empty value would read as no value: an absent license means "any unassigned
+        // license", which an empty --license must not quietly become.
+        for (name, value) in fields where value.isEmpty {
+            throw ValidationError("--\(name) is empty: give it a value, or leave it out")
+        }
     }
 
     /// The request as a record of the action's declared type; diagnostics name the flags.
@@ -48,7 +53,7 @@ struct RequestOptions: ParsableArguments {
             let position = SourcePosition(file: "<command line>", line: 1, column: index + 1)
             guard names.contains(name) else {
                 problems.append(.error("cli.unknown-request-field", "action '\(action)' takes no '\(name)'", at: nil,
-                                       hint: Suggestion.hint(for: name, among: names).map { "did you mean --\($0)?" }
+                                       hint: Suggestion.closest(to: name, among: names).map { "did you mean --\($0)?" }
                                          ?? "it takes: " + names.map { "--\($0)" }.joined(separator: ", ")))
                 continue
             }

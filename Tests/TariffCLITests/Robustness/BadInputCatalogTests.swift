@@ -114,6 +114,26 @@ struct BadInputCatalogTests {
         #expect(output.stdout.isEmpty)
     }
 
+    /// Regression: an empty value read as no value. `decide remove-license --license ''`
+    /// was allowed and named another license (L03, the first unassigned one), since an
+    /// absent license means "any unassigned license". An empty flag is now a usage error.
+    @Test(arguments: [["--license", ""], ["--set", "license="], ["--set", "license"], ["--count", ""]])
+    func emptyRequestValues(flags: [String]) throws {
+        let output = try RobustCLI.run(["decide", "remove-license", "examples/acme.yaml"] + flags)
+        #expect(output.status == 64, "\(output.stdout)\(output.stderr)")
+        let name = flags.contains("--count") ? "count" : "license"
+        #expect(output.stderr.hasPrefix("Error: --\(name) is empty: give it a value, or leave it out\n"), "\(output.stderr)")
+        #expect(output.stdout.isEmpty)
+    }
+
+    /// Regression: the hint for an unknown request field said "did you mean --did you mean
+    /// 'country'??".
+    @Test func unknownRequestFieldHint() throws {
+        let output = try RobustCLI.run(["decide", "add-number", "examples/acme.yaml", "--set", "countri=FR"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("error: action 'add-number' takes no 'countri'\nhint: did you mean --country?\n"), "\(output.stderr)")
+    }
+
     // MARK: Generated inputs
 
     /// 50 MB: refused from its size alone, before a byte is parsed.
