@@ -30,7 +30,14 @@ extension Tariff {
                 }
                 return date
             }
-            let filter = BillingEngine.ConsumptionFilter(from: try date(from, "from"), to: try date(to, "to"), team: team, user: user)
+            let start = try date(from, "from"), end = try date(to, "to")
+            // An empty range lists nothing, which would read as "no consumption": say so instead.
+            if let start, let end, end <= start {
+                workspace.report([.error("cli.date-range", "--to \(end) is not after --from \(start): no day is in the range", at: nil,
+                                         hint: "--to is the day after the last one listed, such as --from 2026-04-01 --to 2026-05-01")])
+                throw ExitStatus.badInput
+            }
+            let filter = BillingEngine.ConsumptionFilter(from: start, to: end, team: team, user: user)
             let lines: [ChargeLine]
             switch engine.consumption(record, asOf: asOf, filter: filter) {
             case let .success(result): lines = result

@@ -134,6 +134,18 @@ struct BadInputCatalogTests {
         #expect(output.stderr.contains("error: action 'add-number' takes no 'countri'\nhint: did you mean --country?\n"), "\(output.stderr)")
     }
 
+    /// Regression: `consumption --from 2026-05-01 --to 2026-01-01` listed "0 records, total
+    /// 0.00", as if there were no consumption; a range with no day in it is now an error.
+    @Test(arguments: [("2026-05-01", "2026-01-01"), ("2026-05-01", "2026-05-01")])
+    func consumptionRangeWithNoDay(from: String, to: String) throws {
+        let output = try RobustCLI.run(["consumption", "examples/globex.yaml", "--from", from, "--to", to])
+        #expect(output.status == 2, "\(output.stdout)")
+        #expect(output.firstError == "error: --to \(to) is not after --from \(from): no day is in the range", "\(output.stderr)")
+        #expect(output.stdout.isEmpty)
+        let day = try RobustCLI.run(["consumption", "examples/globex.yaml", "--from", "2026-04-01", "--to", "2026-04-02"])
+        #expect(day.status == 0, "\(day.stderr)")
+    }
+
     // MARK: Generated inputs
 
     /// 50 MB: refused from its size alone, before a byte is parsed.
