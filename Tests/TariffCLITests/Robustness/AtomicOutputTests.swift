@@ -55,6 +55,49 @@ struct AtomicOutputTests {
         #expect(directory.names.isEmpty)
     }
 
+    /// Regression: `--output` naming a device, a pipe or a link had it renamed over: as
+    /// root, `--output /dev/full` replaced the device with a file of the invoice. What is not
+    /// a plain file is written to as it is; a link is followed to the file it names.
+    @Test func aPipeIsWrittenToAndStaysAPipe() throws {
+        let directory = try TemporaryDirectory()
+        let fifo = directory.url.path + "/invoice.fifo", copy = directory.url.path + "/copy.txt"
+        // A reader on the pipe, as a script would have for `--output FIFO`.
+        let script = #"mkfifo "$1" && { cat "$1" > "$2" & } && "$3" preview examples/acme.yaml --format json --output "$1" && wait"#
+        let output = try RobustCLI.run(shell: script, [fifo, copy, try CommandRunner.binary().path])
+        #expect(output.status == 0, "\(output.stderr)")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO, "the pipe is still a pipe")
+        #expect(try Self.contents(copy).contains("\"total\": \"1122.47\""))
+        #expect(directory.names == ["copy.txt", "invoice.fifo"], "no temporary file beside it")
+    }
+
+    @Test func aLinkIsFollowedAndStaysALink() throws {
+        let (directory, target) = try Self.directoryWithPrevious()
+        let link = directory.url.path + "/latest.out"
+        #expect(symlink("invoice.out", link) == 0)
+        let output = try RobustCLI.run(["preview", "examples/acme.yaml", "--format", "json", "--output", link])
+        #expect(output.status == 0, "\(output.stderr)")
+        var info = stat()
+        #expect(lstat(link, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, "the link is still a link")
+        #expect(try Self.contents(target).contains("\"total\": \"1122.47\""), "the file it names has the invoice")
+        #expect(directory.names == ["invoice.out", "latest.out"])
+    }
+
+    @Test func aDirectoryIsRefusedByName() throws {
+        let directory = try TemporaryDirectory()
+        let output = try RobustCLI.run(["preview", "examples/acme.yaml", "--output", directory.url.path])
+        #expect(output.status == 2)
+        #expect(output.firstError == "error: cannot write '\(directory.url.path)': it is a directory", "\(output.stderr)")
+        #expect(directory.names.isEmpty)
+    }
+
+    @Test func theNullDeviceStaysADevice() throws {
+        let output = try RobustCLI.run(["preview", "examples/acme.yaml", "--output", "/dev/null"])
+        #expect(output.status == 0, "\(output.stderr)")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+    }
+
     // MARK: Through the CLI
 
     @Test func previewWritesTheSameBytesItPrints() throws {
