@@ -222,9 +222,6 @@ struct JSONText {
     /// `00` to `99`, for writing two digits at a time.
     private static let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
-    /// Appends `text` as a JSON string (RFC 8259 escapes).
-    /// Appends a text value (`.string` or a template's `.text`) as a JSON string, `null`
-    /// for anything else: a label or message written from where its bytes lie.
     /// The text in `record`'s field `slot`, as ``text(_:)`` writes it; rendered text (a
     /// label, a message) is read where the record holds it, without retaining its arena.
     mutating func text(_ record: Record, at slot: Int) {
@@ -232,6 +229,8 @@ struct JSONText {
         text(record[slot])
     }
 
+    /// Appends a text value (`.string` or a template's `.text`) as a JSON string (RFC 8259
+    /// escapes), `null` for anything else: a label or message written from where its bytes lie.
     mutating func text(_ value: Value) {
         switch value {
         case let .string(text): string(text)
@@ -240,6 +239,7 @@ struct JSONText {
         }
     }
 
+    /// Appends `text` as a JSON string (RFC 8259 escapes).
     mutating func string(_ text: String) {
         // Short text (`EUR`, a country, a detail's name and value) is written as the two
         // words its `String` holds it in, when none of its bytes needs an escape: no
