@@ -28,6 +28,12 @@ enum BenchClock {
         return now() - start
     }
 
+    /// Keeps a result the measured work produced, so the optimizer cannot prove the work
+    /// unused and drop it. (A check on the value, such as `precondition(sink != 42)`, can
+    /// fail for some inputs; this cannot.)
+    @inline(never) @_optimize(none)
+    static func keep(_ value: Int) {}
+
     /// The median of a list of measurements.
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()

@@ -47,6 +47,19 @@ struct BenchInputTests {
         try Self.refused(["bill", "--rules", "Benchmarks/peer-rules"] + flags + ["examples/none.jsonl"], message)
     }
 
+    /// Regression: the bench kept its work from being optimized away with
+    /// `precondition(sink != 42)`, `sink` the lines it had billed: one account of one line,
+    /// measured 41 times after its warm-up pass, made 42 and stopped the program.
+    @Test func anyNumberOfLinesIsMeasured() throws {
+        let directory = try TemporaryDirectory()
+        let account = #"{"id":"one","country":"FR","plan":"ADVANCED","period":{"start":"2024-04-01","end":"2024-05-01"},"#
+            + #""licenses":{"base":1,"added":[]},"numbers":[],"verified_address_countries":[],"credits":"0.00"}"#
+        let path = try directory.write("one.jsonl", account + "\n")
+        let output = try RobustCLI.run(["bench", "--rules", "Benchmarks/peer-rules", "--seconds", "0", "--runs", "41", path])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("\n| one | 1 | "), "\(output.stdout)")
+    }
+
     /// The generated rule set holds for the smallest sizes the flags take (its charges fell
     /// back to a row `k1`, which a one-row table has not).
     @Test("bench --scale with one rule and one row", arguments: [(1, 1), (2, 2), (10, 3)])
