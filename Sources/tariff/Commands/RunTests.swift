@@ -17,7 +17,7 @@ extension Tariff {
             """
         )
 
-        @Argument(help: "The directory of test files (*.yaml); default: the rules directory's tests/.")
+        @Argument(help: "The directory of test files (*.yaml), or one test file; default: the rules directory's tests/.")
         var directory: String?
 
         @OptionGroup var options: RuleOptions
@@ -29,9 +29,10 @@ extension Tariff {
             var workspace = Workspace(options)
             let engine = try workspace.engine()
             let directory = self.directory ?? (options.rules.hasSuffix("/") ? options.rules + "tests" : options.rules + "/tests")
-            guard let files = Workspace.ruleFiles(in: directory) else {
+            // One file, as an analyst runs the file they edit, or every file of a directory.
+            guard let files = Workspace.isFile(directory) ? [directory] : Workspace.ruleFiles(in: directory) else {
                 workspace.report([.error("io.unreadable", "cannot read the test directory '\(directory)'", at: nil,
-                                         hint: "pass the directory of test files, such as 'tariff test rules/tests'")])
+                                         hint: "pass the directory of test files or one of them, such as 'tariff test rules/tests'")])
                 throw ExitStatus.badInput
             }
             guard !files.isEmpty else {

@@ -17,6 +17,22 @@ struct RunTestsTests {
         #expect(!output.stdout.contains("FAIL"), "\(output.stdout)")
     }
 
+    /// An analyst runs the file they edit: one test file is taken as it is (it was refused
+    /// as "cannot read the test directory"), and a missing one is still reported so.
+    @Test("one test file runs its own cases")
+    func oneTestFile() throws {
+        let output = try RuleToolsCLI.tariff(["test", "rules/tests/quotes.yaml"])
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+        let cases = try String(contentsOf: RuleToolsCLI.packageRoot.appendingPathComponent("rules/tests/quotes.yaml"), encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("  - name:") }.count
+        #expect(cases > 0)
+        #expect(output.stdout.hasSuffix("\(cases) passed, 0 failed\n"), "\(output.stdout)")
+        #expect(!output.stdout.contains("invoices.yaml"), "only the file given runs")
+        let missing = try RuleToolsCLI.tariff(["test", "rules/tests/none.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("error: cannot read the test directory 'rules/tests/none.yaml'"), "\(missing.stderr)")
+    }
+
     @Test("a failing case prints expected against actual, amount by amount, and exits 1")
     func failingCaseDiff() throws {
         let directory = try RuleToolsCLI.temporaryDirectory("failing-case")
