@@ -116,14 +116,16 @@ struct HandWrittenPeerInvoice {
     init?(_ account: Account, prices: Prices) {
         guard let price = prices.plan(account.plan) else { return nil }
         self.account = account.id
-        lines.reserveCapacity(1 + account.added.count + account.numbers.count)
         // Every label written into one buffer sized for all of them at once: the longest
         // each line's label can be (20 digits per number).
         let plan = account.plan.utf8.count
         var capacity = plan + 8 + account.added.count * (plan + 15 + 10 + 11 + 20 + 1 + 20 + 6)
         for number in account.numbers { capacity += 13 + number.e164.utf8.count + 2 + number.country.utf8.count + 1 }
-        var lines = self.lines
-        var violations = self.violations
+        // Built here and stored once: appending to a copy of the stored (empty, reserved)
+        // array made each one again on its first append.
+        var lines: [Line] = []
+        lines.reserveCapacity(1 + account.added.count + account.numbers.count)
+        var violations: [Violation] = []
         violations.reserveCapacity(account.numbers.count)
         labels = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             var out = LabelWriter(base: buffer.baseAddress!)
