@@ -26,8 +26,9 @@ enum RobustCLI {
     static func binary() throws -> URL { try CommandRunner.binary() }
 
     /// Runs `tariff arguments…`; standard output and error go to files, so a large output
-    /// cannot block the child on a full pipe.
-    static func run(_ arguments: [String], executable: URL? = nil, timeout: Double = 60) throws -> Output {
+    /// cannot block the child on a full pipe. Standard input is the file at `input`, else
+    /// empty.
+    static func run(_ arguments: [String], executable: URL? = nil, input: String? = nil, timeout: Double = 60) throws -> Output {
         let process = Process()
         process.executableURL = try executable ?? binary()
         process.arguments = arguments
@@ -39,7 +40,9 @@ enum RobustCLI {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) }
+        defer { try? stdin?.close() }
+        process.standardInput = stdin ?? FileHandle.nullDevice
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         try process.run()
