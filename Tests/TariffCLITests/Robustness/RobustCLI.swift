@@ -27,11 +27,13 @@ enum RobustCLI {
 
     /// Runs `tariff arguments…`; standard output and error go to files, so a large output
     /// cannot block the child on a full pipe. Standard input is the file at `input`, else
-    /// empty.
-    static func run(_ arguments: [String], executable: URL? = nil, input: String? = nil, timeout: Double = 60) throws -> Output {
+    /// empty; `environment` adds to this process's.
+    static func run(_ arguments: [String], executable: URL? = nil, input: String? = nil, environment: [String: String] = [:],
+                    timeout: Double = 60) throws -> Output {
         let process = Process()
         process.executableURL = try executable ?? binary()
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = packageRoot
         let scratch = try TemporaryDirectory()
         let outURL = scratch.url.appendingPathComponent("stdout"), errURL = scratch.url.appendingPathComponent("stderr")
