@@ -124,6 +124,52 @@ struct BillCommandTests {
         #expect(shardOfLine.count == whole.count)
     }
 
+    /// The three example accounts as JSON lines, converted from their YAML by Python's
+    /// PyYAML (`.ci/run` installs it); dates become text, as a JSON export writes them.
+    static func exampleLines(in directory: TemporaryDirectory) throws -> String {
+        let convert = "import json, sys, yaml\n"
+            + "for path in sys.argv[1:]:\n"
+            + "    print(json.dumps(yaml.safe_load(open(path)), default=str, separators=(',', ':')))"
+        let names = ["acme", "globex", "initech"]
+        let run = try PeerWorkloadTests.run("python3", ["-c", convert] + names.map { "examples/\($0).yaml" })
+        #expect(run.status == 0, "\(run.stderr)")
+        return try directory.write("examples.jsonl", run.stdout)
+    }
+
+    static func object(_ json: String) throws -> NSDictionary {
+        try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary)
+    }
+
+    /// The billing rules (`rules/`) read each account's own `as_of` and find its id at
+    /// `account.id`: a batch bills each example as `tariff preview` does, and shards them by
+    /// that id.
+    @Test("the examples billed in a batch are their previews; --shard finds a nested account.id")
+    func examplesInABatch() throws {
+        let directory = try TemporaryDirectory()
+        let path = try Self.exampleLines(in: directory)
+        let batch = try RobustCLI.run(["bill", "--rules", "rules", path])
+        #expect(batch.status == 0 && batch.stderr.isEmpty, "\(batch.stderr)")
+        let invoices = Self.lines(batch.stdout)
+        #expect(invoices.count == 3)
+        for (invoice, name) in zip(invoices, ["acme", "globex", "initech"]) {
+            let preview = try RobustCLI.run(["preview", "examples/\(name).yaml", "--format", "json"])
+            #expect(preview.status == 0, "\(preview.stderr)")
+            #expect(try Self.object(invoice) == Self.object(preview.stdout), "\(name)")
+        }
+        #expect(invoices.first?.contains(#""total":"1122.47""#) == true, "\(invoices.first ?? "")")
+        var billed: [String] = []
+        for shard in 0..<2 {
+            let run = try RobustCLI.run(["bill", "--rules", "rules", "--shard", "\(shard)/2", path])
+            #expect(run.status == 0, "\(run.stderr)")
+            for invoice in Self.lines(run.stdout) {
+                let id = try #require(try Self.object(invoice)["account"] as? String)
+                #expect(Shard.fnv1a(id) % 2 == UInt64(shard), "\(id)")
+                billed.append(invoice)
+            }
+        }
+        #expect(billed.sorted() == invoices.sorted())
+    }
+
     @Test("the shard of an id is 64-bit FNV-1a of its UTF-8 modulo N, the same on every machine")
     func shardHashIsFNV1a() throws {
         // The published FNV-1a test vectors.
