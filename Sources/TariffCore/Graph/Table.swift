@@ -70,10 +70,7 @@ struct RowIndex: Sendable {
         let mask = capacity - 1
         for (key, value) in rows {
             let keyWords = Self.words(key)
-            var bucket = Int(truncatingIfNeeded: Self.hash(key, keyWords)) & mask
-            while buckets[bucket] != 0, !Self.matches(key, keyWords, keys[Int(buckets[bucket]) - 1], words[Int(buckets[bucket]) - 1]) {
-                bucket = (bucket + 1) & mask
-            }
+            let bucket = Self.bucket(of: key, keyWords, buckets: buckets, mask: mask, keys: keys, words: words).bucket
             if buckets[bucket] != 0 {
                 values[Int(buckets[bucket]) - 1] = value
             } else {
@@ -117,14 +114,20 @@ struct RowIndex: Sendable {
     /// The buckets a lookup of `key` visits, up to its row or an empty bucket: its cost,
     /// which stays a few whatever the number of rows (TableLookupTests checks it on 10,000).
     func probes(_ key: String) -> Int {
-        let keyWords = Self.words(key)
-        var bucket = Int(truncatingIfNeeded: Self.hash(key, keyWords)) & mask
-        var visited = 1
-        while buckets[bucket] != 0, !Self.matches(key, keyWords, keys[Int(buckets[bucket]) - 1], words[Int(buckets[bucket]) - 1]) {
+        Self.bucket(of: key, Self.words(key), buckets: buckets, mask: mask, keys: keys, words: words).probes
+    }
+
+    /// The bucket that holds `key`, or the empty one where it would go, and how many
+    /// buckets were visited to find it (linear probing from the key's hash).
+    private static func bucket(of key: String, _ keyWords: InlineText?, buckets: [Int32], mask: Int, keys: [String],
+                               words: [InlineText?]) -> (bucket: Int, probes: Int) {
+        var bucket = Int(truncatingIfNeeded: hash(key, keyWords)) & mask
+        var probes = 1
+        while buckets[bucket] != 0, !matches(key, keyWords, keys[Int(buckets[bucket]) - 1], words[Int(buckets[bucket]) - 1]) {
             bucket = (bucket + 1) & mask
-            visited += 1
+            probes += 1
         }
-        return visited
+        return (bucket, probes)
     }
 
     /// The words of `key` held inline; nil when it is longer than 15 bytes. A short key
