@@ -10,7 +10,7 @@ import Testing
 /// (`PeerWorkloadTests` checks what the invoices say.)
 @Suite("tariff bill")
 struct BillCommandTests {
-    static let rules = ["bill", "--rules", "Benchmarks/peer-rules"]
+    static let bill = ["bill", "--rules", "Benchmarks/peer-rules"]
 
     static func id(_ index: Int) -> String {
         let digits = String(index)
@@ -54,11 +54,11 @@ struct BillCommandTests {
     func inputOrderIsKept() throws {
         let directory = try TemporaryDirectory()
         let path = try Self.accounts(500, in: directory)
-        let one = try RobustCLI.run(Self.rules + ["--format", "peers", "--jobs", "1", path])
+        let one = try RobustCLI.run(Self.bill + ["--format", "peers", "--jobs", "1", path])
         #expect(one.status == 0 && one.stderr.isEmpty, "\(one.stderr)")
         #expect(try Self.ids(one.stdout) == (0..<500).map(Self.id))
         for flags in [["--jobs", "2", "--chunk", "7"], ["--jobs", "3", "--chunk", "1"], ["--jobs", "8", "--chunk", "64"]] {
-            let run = try RobustCLI.run(Self.rules + ["--format", "peers"] + flags + [path])
+            let run = try RobustCLI.run(Self.bill + ["--format", "peers"] + flags + [path])
             #expect(run.status == 0 && run.stderr.isEmpty, "\(flags): \(run.stderr)")
             #expect(run.stdout == one.stdout, "\(flags)")
         }
@@ -68,16 +68,16 @@ struct BillCommandTests {
     func inputsAndOutput() throws {
         let directory = try TemporaryDirectory()
         let path = try Self.accounts(50, in: directory)
-        let fromFile = try RobustCLI.run(Self.rules + [path])
+        let fromFile = try RobustCLI.run(Self.bill + [path])
         #expect(fromFile.status == 0 && fromFile.stderr.isEmpty, "\(fromFile.stderr)")
         #expect(Self.lines(fromFile.stdout).count == 50)
         #expect(Self.lines(fromFile.stdout).allSatisfy { $0.hasPrefix(#"{"account":"acct-"#) })
-        for arguments in [Self.rules, Self.rules + ["-"]] {
+        for arguments in [Self.bill, Self.bill + ["-"]] {
             let fromInput = try RobustCLI.run(arguments, input: path)
             #expect(fromInput.status == 0 && fromInput.stdout == fromFile.stdout, "\(arguments): \(fromInput.stderr)")
         }
         let target = directory.url.appendingPathComponent("invoices.jsonl").path
-        let toFile = try RobustCLI.run(Self.rules + [path, "--output", target])
+        let toFile = try RobustCLI.run(Self.bill + [path, "--output", target])
         #expect(toFile.status == 0 && toFile.stdout.isEmpty, "\(toFile.stderr)")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == fromFile.stdout)
         #expect(directory.names == ["accounts.jsonl", "invoices.jsonl"], "no temporary file is left")
@@ -90,7 +90,7 @@ struct BillCommandTests {
         let text = [Self.account(0), #"{"id":"b2","country":"FR","#, misspelt, Self.account(3)].joined(separator: "\n") + "\n"
         let path = try directory.write("accounts.jsonl", text)
         let planColumn = misspelt.distance(from: misspelt.startIndex, to: try #require(misspelt.range(of: "\"ADVANCD\"")).lowerBound) + 1
-        for (arguments, input, name) in [(Self.rules + [path], nil, path), (Self.rules, path, "<stdin>")] {
+        for (arguments, input, name) in [(Self.bill + [path], nil, path), (Self.bill, path, "<stdin>")] {
             let run = try RobustCLI.run(arguments + ["--format", "peers"], input: input)
             #expect(run.status == 2, "\(run.stderr)")
             #expect(try Self.ids(run.stdout) == [Self.id(0), Self.id(3)])
@@ -106,11 +106,11 @@ struct BillCommandTests {
     func shardsPartitionTheRun() throws {
         let directory = try TemporaryDirectory()
         let path = try Self.accounts(300, in: directory)
-        let whole = Self.lines(try RobustCLI.run(Self.rules + ["--format", "peers", path]).stdout)
+        let whole = Self.lines(try RobustCLI.run(Self.bill + ["--format", "peers", path]).stdout)
         #expect(whole.count == 300)
         var shardOfLine = [String: Int]()
         for shard in 0..<3 {
-            let run = try RobustCLI.run(Self.rules + ["--format", "peers", "--shard", "\(shard)/3", path])
+            let run = try RobustCLI.run(Self.bill + ["--format", "peers", "--shard", "\(shard)/3", path])
             #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
             let part = Self.lines(run.stdout)
             #expect(part.count > 50, "a shard of 300 accounts holds about 100: \(part.count)")
@@ -190,7 +190,7 @@ struct BillCommandTests {
     func progressOnlyOnATerminal() throws {
         let directory = try TemporaryDirectory()
         let path = try Self.accounts(300, in: directory)
-        let piped = try RobustCLI.run(Self.rules + [path])
+        let piped = try RobustCLI.run(Self.bill + [path])
         #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
         // script(1) runs the command on a terminal of its own and copies what it shows.
         let output = directory.url.appendingPathComponent("invoices.jsonl").path
@@ -207,7 +207,7 @@ struct BillCommandTests {
         let measure = "import resource, subprocess, sys; "
             + "run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
             + "print(run.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-        let run = try PeerWorkloadTests.run("python3", ["-c", measure, try RobustCLI.binary().path] + Self.rules
+        let run = try PeerWorkloadTests.run("python3", ["-c", measure, try RobustCLI.binary().path] + Self.bill
             + ["--format", "peers", "--chunk", "256", "--jobs", "2", path])
         let fields = run.stdout.split(whereSeparator: \.isWhitespace)
         #expect(run.status == 0 && fields.first == "0", "\(run.stdout)\(run.stderr)")
