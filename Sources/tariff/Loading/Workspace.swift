@@ -38,13 +38,13 @@ struct Workspace {
         CompileLimits(expressionDepth: options.maxExpressionDepth, evaluationSteps: options.maxSteps)
     }
 
-    /// The rule files of a directory: `*.yaml` and `*.yml` directly in it, sorted by name.
     /// Whether `path` is a plain file (links followed).
     static func isFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// The rule files of a directory: `*.yaml` and `*.yml` directly in it, sorted by name.
     static func ruleFiles(in directory: String) -> [String]? {
         guard let dir = opendir(directory) else { return nil }
         defer { closedir(dir) }
